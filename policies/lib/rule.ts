@@ -1,0 +1,96 @@
+// The shape of a rule. Rules are pure: they read plain property bags and return findings. The adapter
+// (policy-adapter.ts) turns them into @pulumi/policy policies; the pack, the tests and the docs all read
+// the same objects from registry.ts.
+
+import type { StackGraph } from "./stack-graph";
+import type { TypeMatcher } from "./type-tokens";
+
+export type Severity = "low" | "medium" | "high" | "critical";
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+export interface RuleMetadata {
+    /** `<cloud>-<service>-<resource>-<assertion>`: the rule's id forever. Never rename or reuse. */
+    readonly name: string;
+    /** The requirement, one sentence. */
+    readonly description: string;
+    readonly severity: Severity;
+    /** How to fix a violation. */
+    readonly remediationSteps: string;
+    /** Where the semantics come from (provider or cloud documentation). */
+    readonly url: string;
+    /** The row(s) of ../shared/CATALOG.md this rule covers. */
+    readonly catalog: string;
+    /** Defaults to mandatory: public exposure blocks the deployment. */
+    readonly enforcementLevel?: EnforcementLevel;
+}
+
+/** What the pack's config says about values that are unknown during preview. */
+export type UnknownValuesMode = "fail" | "warn";
+
+export interface RuleContext {
+    readonly unknownValues: UnknownValuesMode;
+}
+
+export interface Finding {
+    /** What is wrong on this resource, in which field, with the evidence. */
+    readonly message: string;
+    /** The resource the finding is about; resource rules default to the analyzed resource. */
+    readonly urn?: string;
+    /** Report as a warning whatever the rule's level (e.g. a policy document decided at update time). */
+    readonly advisory?: boolean;
+}
+
+/** One resource as a resource rule sees it: raw properties, unknowns still as sentinels. */
+export interface ResourceSubject {
+    readonly type: string;
+    readonly name: string;
+    readonly urn: string;
+    readonly props: Record<string, unknown>;
+}
+
+export interface ResourceRule extends RuleMetadata {
+    readonly kind: "resource";
+    readonly appliesTo: TypeMatcher;
+    check(resource: ResourceSubject, context: RuleContext): Finding[];
+}
+
+export interface StackRule extends RuleMetadata {
+    readonly kind: "stack";
+    check(stack: StackGraph, context: RuleContext): Finding[];
+}
+
+export type Rule = ResourceRule | StackRule;
+
+/**
+ * The finding for an exposure switch whose value is unknown during preview. Fails closed unless the
+ * platform team configured `unknownValues: warn`.
+ */
+export function unknownSwitchFinding(context: RuleContext, field: string, consequence: string, urn?: string): Finding {
+    return {
+        message:
+            `\`${field}\` is unknown during preview, so the pack cannot tell whether ${consequence}. ` +
+            "An unknown exposure switch is treated as public: set it to a literal value in the program.",
+        urn,
+        advisory: context.unknownValues === "warn",
+    };
+}
+
+/** Renders a property value for a message: JSON, cut short. */
+export function showValue(value: unknown, max = 160): string {
+    let text: string;
+    try {
+        text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+    } catch {
+        text = String(value);
+    }
+    return text.length > max ? `${text.slice(0, max)}...(${text.length} characters)` : text;
+}
+
+/** The finding for a property whose value is of the wrong type: malformed input is never a silent pass. */
+export function invalidFieldFinding(field: string, raw: unknown, expected: string, consequence: string): Finding {
+    return {
+        message:
+            `\`${field}\` is ${showValue(raw)}, which is not ${expected}, so the pack cannot tell whether ` +
+            `${consequence}. It is treated as public: fix the value in the program.`,
+    };
+}

@@ -1,0 +1,65 @@
+// Resource type tokens, in every form a user's program can produce.
+//
+// AWS: exact tokens; a rule lists every alias it covers (v7 names and the deprecated V2 ones).
+// azure-native: the same resource type reaches the engine as
+//   azure-native:storage:StorageAccount                               (default API version)
+//   azure-native:storage/v20230101:StorageAccount                     (explicit API version, incl. ...preview)
+//   azure-native_storage_v20240101:storage/v20240101:StorageAccount   (local package from `pulumi package add`)
+// Module names are matched case-insensitively; the type name exactly.
+
+export interface TypeMatcher {
+    /** Human-readable list of what the matcher covers, for messages and docs. */
+    readonly describe: string;
+    matches(token: string): boolean;
+}
+
+export function awsTypes(...tokens: string[]): TypeMatcher {
+    const set = new Set(tokens);
+    return { describe: tokens.join(", "), matches: (token) => set.has(token) };
+}
+
+export interface AzureNativeToken {
+    /** Lower-cased module, e.g. "storage". */
+    module: string;
+    /** API version when the token names one, e.g. "v20230101" or "v20230101preview". */
+    version?: string;
+    /** Resource type name, e.g. "StorageAccount". */
+    typeName: string;
+}
+
+const AZURE_NATIVE_TOKEN =
+    /^azure-native(?:_[A-Za-z0-9]+)*:([A-Za-z][A-Za-z0-9]*)(?:\/(v[0-9][A-Za-z0-9]*))?:([A-Za-z][A-Za-z0-9]*)$/;
+
+const parsedAzureTokens = new Map<string, AzureNativeToken | null>();
+
+/** Parses an azure-native type token in any of its three forms; undefined for anything else. */
+export function parseAzureNativeToken(token: string): AzureNativeToken | undefined {
+    let parsed = parsedAzureTokens.get(token);
+    if (parsed === undefined) {
+        const m = AZURE_NATIVE_TOKEN.exec(token);
+        parsed = m ? { module: m[1].toLowerCase(), version: m[2], typeName: m[3] } : null;
+        if (parsedAzureTokens.size < 10_000) {
+            parsedAzureTokens.set(token, parsed);
+        }
+    }
+    return parsed ?? undefined;
+}
+
+/** Matches `azure-native:<module>:<TypeName>` in all token forms. */
+export function azureType(module: string, typeName: string): TypeMatcher {
+    const wantedModule = module.toLowerCase();
+    return {
+        describe: `azure-native:${module}:${typeName} (any API version)`,
+        matches: (token) => {
+            const t = parseAzureNativeToken(token);
+            return t !== undefined && t.module === wantedModule && t.typeName === typeName;
+        },
+    };
+}
+
+export function anyOf(...matchers: TypeMatcher[]): TypeMatcher {
+    return {
+        describe: matchers.map((m) => m.describe).join("; "),
+        matches: (token) => matchers.some((m) => m.matches(token)),
+    };
+}
