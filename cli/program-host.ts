@@ -1,0 +1,180 @@
+// Child process that runs ONE Pulumi program under mocks, the way `pulumi preview` (default) or an update
+// (deployed mode) would see it, and writes what it registered to a JSON file. One program per process:
+// Pulumi's runtime is global state.
+//
+// usage: node program-host.js <program file or dir> <preview|deployed> <result.json> <stack>
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { CapturedResource, HostResult } from "./captured";
+import { deployedOutputs, invokeResult } from "./mock-values";
+
+interface ProgramLocation {
+    projectDir: string;
+    entry: string;
+    project: string;
+}
+
+function readProjectName(dir: string): string | undefined {
+    for (const file of ["Pulumi.yaml", "Pulumi.yml"]) {
+        const p = path.join(dir, file);
+        if (fs.existsSync(p)) {
+            const m = /^name:\s*["']?([^"'\s#]+)/m.exec(fs.readFileSync(p, "utf8"));
+            if (m) return m[1];
+        }
+    }
+    return undefined;
+}
+
+function locateProgram(target: string): ProgramLocation {
+    const resolved = path.resolve(target);
+    if (!fs.existsSync(resolved)) {
+        throw new Error(`program not found: ${resolved}`);
+    }
+    if (fs.statSync(resolved).isFile()) {
+        const dir = path.dirname(resolved);
+        return { projectDir: dir, entry: resolved, project: readProjectName(dir) ?? path.basename(resolved).replace(/\.[jt]s$/, "") };
+    }
+    const pkgPath = path.join(resolved, "package.json");
+    const main = fs.existsSync(pkgPath) ? (JSON.parse(fs.readFileSync(pkgPath, "utf8")).main as string | undefined) : undefined;
+    const candidates = [main, "index.ts", "index.js"].filter((c): c is string => typeof c === "string");
+    const entry = candidates.map((c) => path.join(resolved, c)).find((c) => fs.existsSync(c));
+    if (!entry) {
+        throw new Error(`no program entry point in ${resolved} (looked for ${candidates.join(", ")})`);
+    }
+    return { projectDir: resolved, entry, project: readProjectName(resolved) ?? path.basename(resolved) };
+}
+
+/** Registers ts-node with type checking, as Pulumi's nodejs language host does for a TypeScript program. */
+function registerTypeScript(projectDir: string): void {
+    const from = [projectDir, __dirname];
+    const tsNode = require(require.resolve("ts-node", { paths: from }));
+    const typescript = require.resolve("typescript", { paths: from });
+    const tsconfig = path.join(projectDir, "tsconfig.json");
+    const hasTsconfig = fs.existsSync(tsconfig);
+    tsNode.register({
+        typeCheck: true,
+        skipProject: !hasTsconfig,
+        project: hasTsconfig ? tsconfig : undefined,
+        compiler: typescript,
+        compilerOptions: hasTsconfig ? {} : { target: "ES2020", module: "commonjs", moduleResolution: "node", strict: true },
+    });
+}
+
+function toStringList(map: { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void }): Record<string, string[]> {
+    const result: Record<string, string[]> = {};
+    map.forEach((v, k) => {
+        result[k] = v.getUrnsList();
+    });
+    return result;
+}
+
+async function run(target: string, mode: "preview" | "deployed", stack: string): Promise<HostResult> {
+    const location = locateProgram(target);
+    process.chdir(location.projectDir);
+    const pulumiPath = require.resolve("@pulumi/pulumi", { paths: [location.projectDir, __dirname] });
+    const pulumiDir = path.dirname(pulumiPath);
+    const pulumi = require(pulumiPath);
+    const settings = require(path.join(pulumiDir, "runtime", "settings"));
+    const stackModule = require(path.join(pulumiDir, "runtime", "stack"));
+
+    const preview = mode === "preview";
+    await pulumi.runtime.setMocks(
+        {
+            newResource(args: { type: string; name: string; inputs: Record<string, unknown>; custom?: boolean; id?: string }) {
+                if (args.custom === false) {
+                    return { id: undefined, state: {} };
+                }
+                if (preview) {
+                    // A first preview: inputs are what the program gave; ids and computed outputs are unknown.
+                    return { id: undefined, state: { ...args.inputs } };
+                }
+                const urn = `${args.type}::${args.name}`;
+                const { id, outputs } = deployedOutputs(args.type, args.name, urn, args.inputs);
+                return { id, state: { ...args.inputs, ...outputs } };
+            },
+            call(args: { token: string; inputs: Record<string, unknown> }) {
+                return invokeResult(args.token, args.inputs);
+            },
+        },
+        location.project,
+        stack,
+        preview,
+    );
+
+    const captured = new Map<string, CapturedResource>();
+    const order: string[] = [];
+    const monitor = settings.getMonitor();
+    const registerResource = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
+        registerResource(req, (err: unknown, resp: any) => {
+            if (!err && resp) {
+                const urn: string = resp.getUrn();
+                const aliasSpecs = req.getAliasesList?.() ?? [];
+                captured.set(urn, {
+                    type: req.getType(),
+                    name: req.getName(),
+                    urn,
+                    parent: req.getParent() || undefined,
+                    custom: req.getCustom(),
+                    inputs: req.getObject()?.toJavaScript() ?? {},
+                    outputs: resp.getObject()?.toJavaScript() ?? {},
+                    dependencies: req.getDependenciesList(),
+                    propertyDependencies: toStringList(req.getPropertydependenciesMap()),
+                    provider: req.getProvider() || undefined,
+                    aliases: [...req.getAliasurnsList(), ...aliasSpecs.map((a: any) => a.getUrn?.() || a.getSpec?.()?.getName?.() || "").filter(Boolean)],
+                    protect: Boolean(req.getProtect?.()),
+                    ignoreChanges: req.getIgnorechangesList(),
+                    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+                    deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+                });
+                order.push(urn);
+            }
+            callback(err, resp);
+        });
+    };
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req: any, callback: (err: unknown, resp: any) => void) => {
+        const resource = captured.get(req.getUrn());
+        if (resource) {
+            resource.outputs = req.getOutputs()?.toJavaScript() ?? {};
+        }
+        registerOutputs(req, callback);
+    };
+
+    if (location.entry.endsWith(".ts")) {
+        registerTypeScript(location.projectDir);
+    }
+    await stackModule.runInPulumiStack(async () => {
+        const program = require(location.entry);
+        const main = typeof program === "function" ? program : typeof program?.default === "function" ? program.default : undefined;
+        return main ? await main() : program;
+    });
+    await settings.waitForRPCs();
+    return { ok: true, project: location.project, stack, resources: order.map((urn) => captured.get(urn)!) };
+}
+
+function describeError(error: unknown): string {
+    if (error && typeof error === "object") {
+        const e = error as { name?: string; message?: string; diagnosticText?: string; stack?: string };
+        if (e.name === "TSError" && e.diagnosticText) {
+            return `TypeScript error in the program:\n${e.diagnosticText}`;
+        }
+        return e.stack ?? e.message ?? String(error);
+    }
+    return String(error);
+}
+
+const [target, mode, resultFile, stack] = process.argv.slice(2);
+let finished = false;
+function finish(result: HostResult): void {
+    if (finished) return;
+    finished = true;
+    fs.writeFileSync(resultFile, JSON.stringify(result));
+    process.exit(result.ok ? 0 : 1);
+}
+process.on("uncaughtException", (e) => finish({ ok: false, reason: describeError(e) }));
+process.on("unhandledRejection", (e) => finish({ ok: false, reason: describeError(e) }));
+run(target, mode === "deployed" ? "deployed" : "preview", stack || "dev").then(finish, (e) =>
+    finish({ ok: false, reason: describeError(e) }),
+);
