@@ -2,7 +2,7 @@
 // from the first line this process prints.
 
 import { PolicyPack } from "@pulumi/policy";
-import { toPolicy } from "./lib/policy-adapter";
+import { toPolicies } from "./lib/policy-adapter";
 import { rules } from "./registry";
 
 export const packName = "customer-data-guard";
@@ -10,5 +10,5 @@ export const packName = "customer-data-guard";
 new PolicyPack(packName, {
     description: "No stack can make a customer-data store public (AWS and Azure).",
     enforcementLevel: "mandatory",
-    policies: rules.map(toPolicy),
+    policies: toPolicies(rules),
 });

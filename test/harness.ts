@@ -6,7 +6,7 @@ import type { Policy } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
 import type { CapturedResource } from "../cli/captured";
 import { analyzeRequest, analyzeStackRequest, readDiagnostics, readNotApplicable, type Diagnostic } from "../cli/protocol";
-import { toPolicy } from "../policies/lib/policy-adapter";
+import { toPolicies } from "../policies/lib/policy-adapter";
 import type { Rule } from "../policies/lib/rule";
 import { rules } from "../policies/registry";
 
@@ -17,7 +17,7 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export const PACK = "customer-data-guard";
 const VERSION = "0.0.0-test";
 
-const allPolicies: Policy[] = rules.map(toPolicy);
+const allPolicies: Policy[] = toPolicies(rules);
 const analyzeAll = server.makeAnalyzeRpcFun(PACK, VERSION, "mandatory", allPolicies);
 const analyzeStackAll = server.makeAnalyzeStackRpcFun(PACK, VERSION, "mandatory", allPolicies);
 

@@ -1,15 +1,16 @@
-// Turns a pure Rule into the @pulumi/policy policy object the PolicyPack serves. This is the one place
+// Turns pure Rules into the @pulumi/policy policy objects the PolicyPack serves. This is the one place
 // that knows @pulumi/policy's calling conventions: unwrapping its unknown-checking proxy, reading config,
 // reporting with the rule's metadata, and turning a rule that throws into a violation instead of a gRPC
 // error ("failed to run policy") that would make teams switch the pack off.
 
 import type {
     PolicyConfigSchema,
+    PolicyResource,
     ReportViolation,
     ResourceValidationPolicy,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import type { Finding, ResourceRule, Rule, RuleContext, StackRule, UnknownValuesMode } from "./rule";
+import type { Finding, ResourceRule, Rule, StackRule } from "./rule";
 import { StackGraph } from "./stack-graph";
 import { unwrapProxy } from "./unknown";
 
@@ -25,36 +26,28 @@ export const configSchema: PolicyConfigSchema = {
     },
 };
 
-function contextFrom(config: Record<string, unknown>): RuleContext {
-    const mode: UnknownValuesMode = config.unknownValues === "warn" ? "warn" : "fail";
-    return { unknownValues: mode };
-}
-
-function report(rule: Rule, reportViolation: ReportViolation, finding: Finding, defaultUrn?: string): void {
+function report(rule: Rule, config: Record<string, unknown>, reportViolation: ReportViolation, finding: Finding): void {
+    const advisory = finding.advisory === true || (finding.unknown === true && config.unknownValues === "warn");
     // The object form lets one finding be a warning while the rule stays mandatory; the message is laid out
     // as @pulumi/policy lays out the string form (description, then the finding).
     const violation = {
         message: `${rule.description}\n${finding.message}`,
-        urn: finding.urn ?? defaultUrn,
-        enforcementLevel: finding.advisory ? "advisory" : undefined,
+        urn: finding.urn,
+        enforcementLevel: advisory ? "advisory" : undefined,
     };
     (reportViolation as unknown as (v: typeof violation) => void)(violation);
-}
-
-function failureFinding(rule: Rule, subject: string, error: unknown): Finding {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-        message:
-            `The rule could not evaluate ${subject} (${reason.slice(0, 300)}). ` +
-            `It is treated as non-compliant; report this to the owners of ${rule.name}.`,
-    };
 }
 
 function runSafely(rule: Rule, subject: string, check: () => Finding[]): Finding[] {
     try {
         return check();
     } catch (error) {
-        return [failureFinding(rule, subject, error)];
+        const reason = error instanceof Error ? error.message : String(error);
+        return [{
+            message:
+                `The rule could not evaluate ${subject} (${reason.slice(0, 300)}). ` +
+                `It is treated as non-compliant; report this to the owners of ${rule.name}.`,
+        }];
     }
 }
 
@@ -77,35 +70,86 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
             if (!rule.appliesTo.matches(args.type)) {
                 return;
             }
-            const subject = {
-                type: args.type,
-                name: args.name,
-                urn: args.urn,
-                props: unwrapProxy(args.props),
-            };
-            const context = contextFrom(args.getConfig());
-            for (const finding of runSafely(rule, args.urn, () => rule.check(subject, context))) {
-                report(rule, reportViolation, finding);
+            const subject = { type: args.type, name: args.name, urn: args.urn, props: unwrapProxy(args.props) };
+            const config = args.getConfig() as Record<string, unknown>;
+            for (const finding of runSafely(rule, args.urn, () => rule.check(subject))) {
+                report(rule, config, reportViolation, finding);
             }
         },
     };
 }
 
-export function toStackPolicy(rule: StackRule): StackValidationPolicy {
-    return {
-        ...metadata(rule),
-        validateStack: (args, reportViolation) => {
-            const context = contextFrom(args.getConfig());
-            const findings = runSafely(rule, "the stack", () =>
-                rule.check(StackGraph.fromPolicyResources(args.resources), context),
-            );
+// ---- stack rules: one pass over the stack for all of them ------------------------------------------
+//
+// @pulumi/policy deserializes every resource of the stack again for each stack policy it calls: on
+// 10,000 resources that is a few hundred milliseconds per policy, the whole budget of the pack. So the
+// first stack rule (the leader) builds the stack graph once and evaluates every stack rule on it. Each
+// other stack rule is still its own policy, so that it keeps its name, metadata, enforcement level and
+// config; when the leader found nothing for it, its validation is marked with a resource type that no
+// stack contains, and @pulumi/policy skips it without deserializing anything ("not applicable"). A rule
+// with findings runs and reports them with its own level and config.
+//
+// Safety: the marks are rewritten by the leader at the start of every AnalyzeStack request, and a rule
+// that runs without a matching evaluation (the leader disabled, another stack) evaluates the stack itself.
+// The engine sends one AnalyzeStack request per run, so requests never interleave.
+
+const NO_FINDINGS_TYPE = "customer-data-guard:index:NoViolationInThisStack";
+
+type PulumiTyped = { __pulumiType?: string };
+
+interface Evaluation {
+    key: string;
+    findings: ReadonlyMap<string, Finding[]>;
+}
+
+let lastEvaluation: Evaluation | undefined;
+
+function stackKey(resources: readonly PolicyResource[]): string {
+    return `${resources.length}|${resources[0]?.urn ?? ""}|${resources[resources.length - 1]?.urn ?? ""}`;
+}
+
+function evaluate(rules: readonly StackRule[], resources: readonly PolicyResource[]): Map<string, Finding[]> {
+    let graph: StackGraph | undefined;
+    const findings = new Map<string, Finding[]>();
+    for (const rule of rules) {
+        findings.set(rule.name, runSafely(rule, "the stack", () => rule.check((graph ??= StackGraph.fromPolicyResources(resources)))));
+    }
+    return findings;
+}
+
+export function toStackPolicies(rules: readonly StackRule[]): StackValidationPolicy[] {
+    const policies: StackValidationPolicy[] = [];
+    rules.forEach((rule, index) => {
+        const isLeader = index === 0;
+        const validateStack: StackValidationPolicy["validateStack"] = (args, reportViolation) => {
+            const key = stackKey(args.resources);
+            let findings: Finding[] | undefined;
+            if (isLeader) {
+                const all = evaluate(rules, args.resources);
+                lastEvaluation = { key, findings: all };
+                policies.forEach((p, i) => {
+                    if (i > 0) {
+                        (p.validateStack as PulumiTyped).__pulumiType = all.get(rules[i].name)!.length > 0 ? undefined : NO_FINDINGS_TYPE;
+                    }
+                });
+                findings = all.get(rule.name);
+            } else if (lastEvaluation?.key === key) {
+                findings = lastEvaluation.findings.get(rule.name);
+            }
+            findings ??= evaluate([rule], args.resources).get(rule.name)!;
+            const config = args.getConfig() as Record<string, unknown>;
             for (const finding of findings) {
-                report(rule, reportViolation, finding);
+                report(rule, config, reportViolation, finding);
             }
-        },
-    };
+        };
+        policies.push({ ...metadata(rule), validateStack });
+    });
+    return policies;
 }
 
-export function toPolicy(rule: Rule): ResourceValidationPolicy | StackValidationPolicy {
-    return rule.kind === "resource" ? toResourcePolicy(rule) : toStackPolicy(rule);
+/** Every rule as a policy, in registry order for resource rules, stack rules after them with the leader first. */
+export function toPolicies(rules: readonly Rule[]): Array<ResourceValidationPolicy | StackValidationPolicy> {
+    const resourceRules = rules.filter((r): r is ResourceRule => r.kind === "resource");
+    const stackRules = rules.filter((r): r is StackRule => r.kind === "stack");
+    return [...resourceRules.map(toResourcePolicy), ...toStackPolicies(stackRules)];
 }

@@ -24,13 +24,6 @@ export interface RuleMetadata {
     readonly enforcementLevel?: EnforcementLevel;
 }
 
-/** What the pack's config says about values that are unknown during preview. */
-export type UnknownValuesMode = "fail" | "warn";
-
-export interface RuleContext {
-    readonly unknownValues: UnknownValuesMode;
-}
-
 export interface Finding {
     /** What is wrong on this resource, in which field, with the evidence. */
     readonly message: string;
@@ -38,6 +31,11 @@ export interface Finding {
     readonly urn?: string;
     /** Report as a warning whatever the rule's level (e.g. a policy document decided at update time). */
     readonly advisory?: boolean;
+    /**
+     * An exposure switch unknown during preview: mandatory by default, a warning where the platform team
+     * configured `unknownValues: warn`. Applied when the finding is reported, with the rule's own config.
+     */
+    readonly unknown?: boolean;
 }
 
 /** One resource as a resource rule sees it: raw properties, unknowns still as sentinels. */
@@ -51,12 +49,12 @@ export interface ResourceSubject {
 export interface ResourceRule extends RuleMetadata {
     readonly kind: "resource";
     readonly appliesTo: TypeMatcher;
-    check(resource: ResourceSubject, context: RuleContext): Finding[];
+    check(resource: ResourceSubject): Finding[];
 }
 
 export interface StackRule extends RuleMetadata {
     readonly kind: "stack";
-    check(stack: StackGraph, context: RuleContext): Finding[];
+    check(stack: StackGraph): Finding[];
 }
 
 export type Rule = ResourceRule | StackRule;
@@ -65,13 +63,13 @@ export type Rule = ResourceRule | StackRule;
  * The finding for an exposure switch whose value is unknown during preview. Fails closed unless the
  * platform team configured `unknownValues: warn`.
  */
-export function unknownSwitchFinding(context: RuleContext, field: string, consequence: string, urn?: string): Finding {
+export function unknownSwitchFinding(field: string, consequence: string, urn?: string): Finding {
     return {
         message:
             `\`${field}\` is unknown during preview, so the pack cannot tell whether ${consequence}. ` +
             "An unknown exposure switch is treated as public: set it to a literal value in the program.",
         urn,
-        advisory: context.unknownValues === "warn",
+        unknown: true,
     };
 }
 

@@ -15,13 +15,13 @@ export const awsRdsInstanceNotPubliclyAccessible: ResourceRule = {
     url: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding",
     catalog: "AWS: RDS / Aurora instance publiclyAccessible",
     appliesTo: awsTypes("aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance"),
-    check(resource, context) {
+    check(resource) {
         const field = boolField(resource.props, "publiclyAccessible");
         switch (field.state) {
             case "absent":
                 return []; // The provider defaults publiclyAccessible to false.
             case "unknown":
-                return [unknownSwitchFinding(context, "publiclyAccessible", CONSEQUENCE)];
+                return [unknownSwitchFinding("publiclyAccessible", CONSEQUENCE)];
             case "invalid":
                 return [invalidFieldFinding("publiclyAccessible", field.raw, field.expected, CONSEQUENCE)];
             case "known":

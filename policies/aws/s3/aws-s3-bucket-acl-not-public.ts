@@ -6,7 +6,6 @@ import {
     unknownSwitchFinding,
     type Finding,
     type ResourceRule,
-    type RuleContext,
 } from "../../lib/rule";
 import { awsTypes } from "../../lib/type-tokens";
 import { isUnknown } from "../../lib/unknown";
@@ -14,12 +13,12 @@ import { isUnknown } from "../../lib/unknown";
 const INLINE_ACL_TYPES = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
 const CONSEQUENCE = "the bucket ACL grants access to AllUsers or AuthenticatedUsers";
 
-function checkCannedAcl(field: Field<string>, path: string, context: RuleContext): Finding[] {
+function checkCannedAcl(field: Field<string>, path: string): Finding[] {
     switch (field.state) {
         case "absent":
             return []; // S3's default for a new bucket is the `private` canned ACL.
         case "unknown":
-            return [unknownSwitchFinding(context, path, CONSEQUENCE)];
+            return [unknownSwitchFinding(path, CONSEQUENCE)];
         case "invalid":
             return [invalidFieldFinding(path, field.raw, field.expected, CONSEQUENCE)];
         case "known": {
@@ -36,12 +35,12 @@ function checkCannedAcl(field: Field<string>, path: string, context: RuleContext
 }
 
 /** Grants are `[{ type, uri, id, permissions }]` inline, `[{ grantee: { type, uri, id }, permission }]` on BucketAcl. */
-function checkGrants(grants: Field<unknown[]>, path: string, granteeOf: (g: unknown) => unknown, context: RuleContext): Finding[] {
+function checkGrants(grants: Field<unknown[]>, path: string, granteeOf: (g: unknown) => unknown): Finding[] {
     if (grants.state === "absent") {
         return [];
     }
     if (grants.state === "unknown") {
-        return [unknownSwitchFinding(context, path, CONSEQUENCE)];
+        return [unknownSwitchFinding(path, CONSEQUENCE)];
     }
     if (grants.state === "invalid") {
         return [invalidFieldFinding(path, grants.raw, grants.expected, CONSEQUENCE)];
@@ -50,12 +49,12 @@ function checkGrants(grants: Field<unknown[]>, path: string, granteeOf: (g: unkn
     grants.value.forEach((grant, index) => {
         const grantPath = `${path}[${index}]`;
         if (isUnknown(grant)) {
-            findings.push(unknownSwitchFinding(context, grantPath, CONSEQUENCE));
+            findings.push(unknownSwitchFinding(grantPath, CONSEQUENCE));
             return;
         }
         const grantee = granteeOf(grant);
         if (isUnknown(grantee)) {
-            findings.push(unknownSwitchFinding(context, grantPath, CONSEQUENCE));
+            findings.push(unknownSwitchFinding(grantPath, CONSEQUENCE));
             return;
         }
         if (!isObject(grant) || !isObject(grantee)) {
@@ -64,7 +63,7 @@ function checkGrants(grants: Field<unknown[]>, path: string, granteeOf: (g: unkn
         }
         const uri = stringField(grantee, "uri");
         if (uri.state === "unknown") {
-            findings.push(unknownSwitchFinding(context, `${grantPath}.uri`, CONSEQUENCE));
+            findings.push(unknownSwitchFinding(`${grantPath}.uri`, CONSEQUENCE));
         } else if (uri.state === "invalid") {
             findings.push(invalidFieldFinding(`${grantPath}.uri`, uri.raw, uri.expected, CONSEQUENCE));
         } else if (uri.state === "known") {
@@ -99,18 +98,18 @@ export const awsS3BucketAclNotPublic: ResourceRule = {
         "aws:s3/bucketAcl:BucketAcl",
         "aws:s3/bucketAclV2:BucketAclV2",
     ),
-    check(resource, context) {
+    check(resource) {
         const props = resource.props;
         if (INLINE_ACL_TYPES.has(resource.type)) {
             return [
-                ...checkCannedAcl(stringField(props, "acl"), "acl", context),
-                ...checkGrants(arrayField(props, "grants"), "grants", (g) => g, context),
+                ...checkCannedAcl(stringField(props, "acl"), "acl"),
+                ...checkGrants(arrayField(props, "grants"), "grants", (g) => g),
             ];
         }
         const policy = props.accessControlPolicy;
-        const findings = checkCannedAcl(stringField(props, "acl"), "acl", context);
+        const findings = checkCannedAcl(stringField(props, "acl"), "acl");
         if (isUnknown(policy)) {
-            return [...findings, unknownSwitchFinding(context, "accessControlPolicy", CONSEQUENCE)];
+            return [...findings, unknownSwitchFinding("accessControlPolicy", CONSEQUENCE)];
         }
         if (policy !== undefined && policy !== null && !isObject(policy)) {
             return [...findings, invalidFieldFinding("accessControlPolicy", policy, "an object", CONSEQUENCE)];
@@ -121,7 +120,6 @@ export const awsS3BucketAclNotPublic: ResourceRule = {
                 arrayField(policy, "grants"),
                 "accessControlPolicy.grants",
                 (g) => (isObject(g) ? g.grantee : g),
-                context,
             ),
         ];
     },

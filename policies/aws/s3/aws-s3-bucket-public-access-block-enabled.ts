@@ -16,7 +16,7 @@ export const awsS3BucketPublicAccessBlockEnabled: ResourceRule = {
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
     catalog: "AWS: Bucket public access block missing or any flag false",
     appliesTo: awsTypes("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"),
-    check(resource, context) {
+    check(resource) {
         const findings: Finding[] = [];
         for (const flag of PUBLIC_ACCESS_BLOCK_FLAGS) {
             const consequence = `the block's ${flag} guardrail is on`;
@@ -24,7 +24,7 @@ export const awsS3BucketPublicAccessBlockEnabled: ResourceRule = {
             if (field.state === "absent") {
                 findings.push({ message: `\`${flag}\` is omitted, and the resource defaults it to false. Set it to true.` });
             } else if (field.state === "unknown") {
-                findings.push(unknownSwitchFinding(context, flag, consequence));
+                findings.push(unknownSwitchFinding(flag, consequence));
             } else if (field.state === "invalid") {
                 findings.push(invalidFieldFinding(flag, field.raw, field.expected, consequence));
             } else if (!field.value) {

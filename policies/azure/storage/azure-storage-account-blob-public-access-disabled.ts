@@ -25,7 +25,7 @@ export const azureStorageAccountBlobPublicAccessDisabled: ResourceRule = {
     url: "https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent",
     catalog: "Azure: Account allows anonymous blob access",
     appliesTo: azureType("storage", "StorageAccount"),
-    check(resource, context) {
+    check(resource) {
         const field = boolField(resource.props, "allowBlobPublicAccess");
         switch (field.state) {
             case "absent":
@@ -33,7 +33,7 @@ export const azureStorageAccountBlobPublicAccessDisabled: ResourceRule = {
                     ? [{ message: `\`allowBlobPublicAccess\` is omitted, and API version ${parseAzureNativeToken(resource.type)?.version} defaults it to true. Set it to false.` }]
                     : [];
             case "unknown":
-                return [unknownSwitchFinding(context, "allowBlobPublicAccess", CONSEQUENCE)];
+                return [unknownSwitchFinding("allowBlobPublicAccess", CONSEQUENCE)];
             case "invalid":
                 return [invalidFieldFinding("allowBlobPublicAccess", field.raw, field.expected, CONSEQUENCE)];
             case "known":

@@ -15,13 +15,13 @@ export const azureStorageContainerNotPublic: ResourceRule = {
     url: "https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure",
     catalog: "Azure: Container public (Blob / Container)",
     appliesTo: azureType("storage", "BlobContainer"),
-    check(resource, context) {
+    check(resource) {
         const field = stringField(resource.props, "publicAccess");
         switch (field.state) {
             case "absent":
                 return []; // The API default is None.
             case "unknown":
-                return [unknownSwitchFinding(context, "publicAccess", CONSEQUENCE)];
+                return [unknownSwitchFinding("publicAccess", CONSEQUENCE)];
             case "invalid":
                 return [invalidFieldFinding("publicAccess", field.raw, field.expected, CONSEQUENCE)];
             case "known":

@@ -1,0 +1,124 @@
+// The adapter through @pulumi/policy's real server functions: the single-pass evaluation of stack rules,
+// per-rule reporting, unknown handling and a rule that throws.
+
+import { describe, expect, it } from "vitest";
+import { analyzeRequest, analyzeStackRequest, readDiagnostics, readNotApplicable } from "../../cli/protocol";
+import type { CapturedResource } from "../../cli/captured";
+import { toPolicies } from "../../policies/lib/policy-adapter";
+import type { ResourceRule, StackRule } from "../../policies/lib/rule";
+import { unknownSwitchFinding } from "../../policies/lib/rule";
+import { awsTypes } from "../../policies/lib/type-tokens";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const server = require("@pulumi/policy/server");
+
+const meta = { description: "test requirement", severity: "high", remediationSteps: "fix", url: "https://example.test", catalog: "test" } as const;
+
+/** A stack rule that flags every resource of one type, counting how often it runs. */
+function flagsType(name: string, type: string, runs: { count: number }): StackRule {
+    return {
+        ...meta,
+        kind: "stack",
+        name,
+        check(stack) {
+            runs.count++;
+            return stack.ofType(awsTypes(type)).map((n) => ({ urn: n.urn, message: `${n.name} flagged by ${name}` }));
+        },
+    };
+}
+
+function resource(type: string, name: string, props: Record<string, unknown> = {}): CapturedResource {
+    return {
+        type, name, urn: `urn:pulumi:s::p::${type}::${name}`, custom: true, inputs: props, outputs: props,
+        dependencies: [], propertyDependencies: {}, aliases: [], protect: false, ignoreChanges: [], additionalSecretOutputs: [],
+    };
+}
+
+async function analyzeStack(policies: unknown[], resources: CapturedResource[]) {
+    const fn = server.makeAnalyzeStackRpcFun("pack", "1.0.0", "mandatory", policies);
+    const resp: any = await new Promise((resolve, reject) =>
+        fn({ request: analyzeStackRequest(resources, new Map(resources.map((r) => [r.urn, r]))) }, (e: Error | null, r: unknown) => (e ? reject(e) : resolve(r))),
+    );
+    return { diagnostics: readDiagnostics(resp, "", "analyzeStack"), notApplicable: readNotApplicable(resp, "") };
+}
+
+describe("stack rules evaluated in one pass", () => {
+    it("reports each rule's findings under its own name, and skips rules with nothing to report", async () => {
+        const runs = { a: { count: 0 }, b: { count: 0 }, c: { count: 0 } };
+        const policies = toPolicies([
+            flagsType("rule-a", "aws:s3/bucket:Bucket", runs.a),
+            flagsType("rule-b", "aws:rds/instance:Instance", runs.b),
+            flagsType("rule-c", "aws:sqs/queue:Queue", runs.c),
+        ]);
+        const out = await analyzeStack(policies, [resource("aws:s3/bucket:Bucket", "b1"), resource("aws:sqs/queue:Queue", "q1")]);
+        expect(out.diagnostics.map((d) => [d.policyName, d.urn.split("::").pop(), d.enforcementLevel])).toEqual([
+            ["rule-a", "b1", "mandatory"],
+            ["rule-c", "q1", "mandatory"],
+        ]);
+        expect(out.notApplicable.map((n) => n.policyName)).toEqual(["rule-b"]);
+        // Each rule's check ran exactly once: the stack was evaluated in a single pass.
+        expect([runs.a.count, runs.b.count, runs.c.count]).toEqual([1, 1, 1]);
+    });
+
+    it("re-evaluates for the next stack: a rule clean in one stack is not skipped in the next", async () => {
+        const runs = { a: { count: 0 }, b: { count: 0 } };
+        const policies = toPolicies([flagsType("rule-a", "aws:s3/bucket:Bucket", runs.a), flagsType("rule-b", "aws:rds/instance:Instance", runs.b)]);
+        const first = await analyzeStack(policies, [resource("aws:s3/bucket:Bucket", "b1")]);
+        expect(first.diagnostics.map((d) => d.policyName)).toEqual(["rule-a"]);
+        const second = await analyzeStack(policies, [resource("aws:rds/instance:Instance", "db1")]);
+        expect(second.diagnostics.map((d) => [d.policyName, d.urn.split("::").pop()])).toEqual([["rule-b", "db1"]]);
+    });
+
+    it("a non-leader rule called without the leader's evaluation evaluates the stack itself", async () => {
+        const runs = { a: { count: 0 }, b: { count: 0 } };
+        const [, ruleB] = toPolicies([flagsType("rule-a", "aws:s3/bucket:Bucket", runs.a), flagsType("rule-b", "aws:rds/instance:Instance", runs.b)]);
+        const out = await analyzeStack([ruleB], [resource("aws:rds/instance:Instance", "db2")]);
+        expect(out.diagnostics.map((d) => d.policyName)).toEqual(["rule-b"]);
+        expect(runs.a.count).toBe(0);
+    });
+
+    it("a stack rule that throws becomes a violation, not a gRPC error", async () => {
+        const broken: StackRule = { ...meta, kind: "stack", name: "rule-broken", check: () => { throw new Error("boom"); } };
+        const out = await analyzeStack(toPolicies([broken]), [resource("aws:s3/bucket:Bucket", "b1")]);
+        expect(out.diagnostics.map((d) => d.policyName)).toEqual(["rule-broken"]);
+        expect(out.diagnostics[0].message).toContain("could not evaluate the stack (boom)");
+    });
+});
+
+describe("resource rules", () => {
+    const rule: ResourceRule = {
+        ...meta,
+        kind: "resource",
+        name: "rule-r",
+        appliesTo: awsTypes("aws:s3/bucket:Bucket"),
+        check: (r) => {
+            if (r.props.explode) throw new TypeError("cannot read properties of undefined");
+            return r.props.acl === "x" ? [unknownSwitchFinding("acl", "it is public")] : [{ message: "always", advisory: r.props.advisory === true }];
+        },
+    };
+    const analyze = async (props: Record<string, unknown>, type = "aws:s3/bucket:Bucket") => {
+        const fn = server.makeAnalyzeRpcFun("pack", "1.0.0", "mandatory", toPolicies([rule]));
+        const r = resource(type, "b", props);
+        const resp: any = await new Promise((resolve, reject) => fn({ request: analyzeRequest(r, props, new Map()) }, (e: Error | null, x: unknown) => (e ? reject(e) : resolve(x))));
+        return readDiagnostics(resp, r.urn, "analyze");
+    };
+
+    it("reports at the rule's level unless the finding is advisory", async () => {
+        expect((await analyze({})).map((d) => d.enforcementLevel)).toEqual(["mandatory"]);
+        expect((await analyze({ advisory: true })).map((d) => d.enforcementLevel)).toEqual(["advisory"]);
+    });
+
+    it("an unknown switch is mandatory without config (unknownValues defaults to fail)", async () => {
+        expect((await analyze({ acl: "x" })).map((d) => d.enforcementLevel)).toEqual(["mandatory"]);
+    });
+
+    it("ignores resources of other types", async () => {
+        expect(await analyze({}, "aws:sqs/queue:Queue")).toEqual([]);
+    });
+
+    it("a rule that throws becomes a violation naming the resource", async () => {
+        const ds = await analyze({ explode: true });
+        expect(ds).toHaveLength(1);
+        expect(ds[0].message).toContain("could not evaluate urn:pulumi:s::p::aws:s3/bucket:Bucket::b (cannot read properties of undefined)");
+    });
+});
