@@ -10,6 +10,15 @@ import type {
     ResourceValidationPolicy,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import {
+    describeExemption,
+    EXEMPTIONS_POLICY,
+    exemptionsSchema,
+    findExemption,
+    parseExemptions,
+    type Exemption,
+    type ParsedExemptions,
+} from "./exemptions";
 import type { Finding, ResourceRule, Rule, StackRule } from "./rule";
 import { StackGraph } from "./stack-graph";
 import { unwrapProxy } from "./unknown";
@@ -26,16 +35,71 @@ export const configSchema: PolicyConfigSchema = {
     },
 };
 
-function report(rule: Rule, config: Record<string, unknown>, reportViolation: ReportViolation, finding: Finding): void {
-    const advisory = finding.advisory === true || (finding.unknown === true && config.unknownValues === "warn");
-    // The object form lets one finding be a warning while the rule stays mandatory; the message is laid out
-    // as @pulumi/policy lays out the string form (description, then the finding).
-    const violation = {
-        message: `${rule.description}\n${finding.message}`,
-        urn: finding.urn,
-        enforcementLevel: advisory ? "advisory" : undefined,
+// ---- exemptions -----------------------------------------------------------------------------------
+//
+// The exemptions policy reads the platform team's list from its config on every Analyze request (it is
+// the first policy of the pack); the config is fixed for the life of the pack process, set once by the
+// engine's Configure. Until it has been read, and whenever it is invalid, nothing is exempted.
+
+let exemptions: ParsedExemptions = { ok: true, exemptions: [] };
+let exemptionsSource: unknown;
+
+function exemptionsPolicy(ruleNames: readonly string[]): ResourceValidationPolicy {
+    return {
+        name: EXEMPTIONS_POLICY,
+        description:
+            "Holds the platform team's exemptions (policy, resources, reason, approver, expiry) from the policy " +
+            "pack config; reports only an exemption list that cannot be used.",
+        enforcementLevel: "mandatory",
+        severity: "high",
+        remediationSteps: "Fix the `exemptions` list in the policy pack config: every entry needs policies, resources, a reason of at least 20 characters, approvedBy and a real expiry date.",
+        configSchema: { properties: { exemptions: exemptionsSchema(ruleNames) } },
+        validateResource: (args, reportViolation) => {
+            const raw = (args.getConfig() as Record<string, unknown>).exemptions;
+            if (raw !== exemptionsSource) {
+                exemptionsSource = raw;
+                exemptions = parseExemptions(unwrapProxy(raw), ruleNames);
+            }
+            if (!exemptions.ok) {
+                reportViolation(`The exemptions in the policy pack config cannot be used, so nothing is exempted: ${exemptions.errors.join("; ")}.`);
+            }
+        },
     };
-    (reportViolation as unknown as (v: typeof violation) => void)(violation);
+}
+
+/** Reports the rule's findings, minus those exempted; exempted ones end as "not applicable" with their evidence. */
+function reportAll(
+    rule: Rule,
+    findings: readonly Finding[],
+    defaultUrn: string | undefined,
+    args: { getConfig(): object; notApplicable(reason?: string): never },
+    reportViolation: ReportViolation,
+): void {
+    const config = args.getConfig() as Record<string, unknown>;
+    const list: readonly Exemption[] = exemptions.ok ? exemptions.exemptions : [];
+    const now = new Date();
+    const exempted: string[] = [];
+    for (const finding of findings) {
+        const urn = finding.urn ?? defaultUrn ?? "";
+        const match = list.length > 0 ? findExemption(list, rule.name, urn, now) : undefined;
+        if (match?.status === "active") {
+            exempted.push(`${urn.slice(urn.lastIndexOf("::") + 2)} exempted: ${describeExemption(match.exemption)}`);
+            continue;
+        }
+        const expiredNote = match ? `\nAn exemption covered this until ${match.exemption.expires} and has expired: ${describeExemption(match.exemption)}.` : "";
+        const advisory = finding.advisory === true || (finding.unknown === true && config.unknownValues === "warn");
+        // The object form lets one finding be a warning while the rule stays mandatory; the message is laid
+        // out as @pulumi/policy lays out the string form (description, then the finding).
+        const violation = {
+            message: `${rule.description}\n${finding.message}${expiredNote}`,
+            urn: finding.urn,
+            enforcementLevel: advisory ? "advisory" : undefined,
+        };
+        (reportViolation as unknown as (v: typeof violation) => void)(violation);
+    }
+    if (exempted.length > 0) {
+        args.notApplicable([...new Set(exempted)].join("; "));
+    }
 }
 
 function runSafely(rule: Rule, subject: string, check: () => Finding[]): Finding[] {
@@ -71,11 +135,17 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
                 return;
             }
             const subject = { type: args.type, name: args.name, urn: args.urn, props: unwrapProxy(args.props) };
-            const config = args.getConfig() as Record<string, unknown>;
-            for (const finding of runSafely(rule, args.urn, () => rule.check(subject))) {
-                report(rule, config, reportViolation, finding);
-            }
+            reportAll(rule, runSafely(rule, args.urn, () => rule.check(subject)), args.urn, args, reportViolation);
         },
+        remediateResource: rule.remediate
+            ? (args) => {
+                  if (!rule.appliesTo.matches(args.type)) {
+                      return undefined;
+                  }
+                  const subject = { type: args.type, name: args.name, urn: args.urn, props: unwrapProxy(args.props) };
+                  return rule.remediate!(subject);
+              }
+            : undefined,
     };
 }
 
@@ -137,19 +207,23 @@ export function toStackPolicies(rules: readonly StackRule[]): StackValidationPol
                 findings = lastEvaluation.findings.get(rule.name);
             }
             findings ??= evaluate([rule], args.resources).get(rule.name)!;
-            const config = args.getConfig() as Record<string, unknown>;
-            for (const finding of findings) {
-                report(rule, config, reportViolation, finding);
-            }
+            reportAll(rule, findings, undefined, args, reportViolation);
         };
         policies.push({ ...metadata(rule), validateStack });
     });
     return policies;
 }
 
-/** Every rule as a policy, in registry order for resource rules, stack rules after them with the leader first. */
+/**
+ * Every rule as a policy: the exemptions policy first (it reads the exemption list before any rule
+ * reports), resource rules in registry order, then stack rules with the leader first.
+ */
 export function toPolicies(rules: readonly Rule[]): Array<ResourceValidationPolicy | StackValidationPolicy> {
     const resourceRules = rules.filter((r): r is ResourceRule => r.kind === "resource");
     const stackRules = rules.filter((r): r is StackRule => r.kind === "stack");
-    return [...resourceRules.map(toResourcePolicy), ...toStackPolicies(stackRules)];
+    return [
+        exemptionsPolicy(rules.map((r) => r.name)),
+        ...resourceRules.map(toResourcePolicy),
+        ...toStackPolicies(stackRules),
+    ];
 }

@@ -50,6 +50,11 @@ export interface ResourceRule extends RuleMetadata {
     readonly kind: "resource";
     readonly appliesTo: TypeMatcher;
     check(resource: ResourceSubject): Finding[];
+    /**
+     * The resource's properties with the violation fixed, for fields where the private value is unambiguous;
+     * undefined when there is nothing to fix. Runs only at enforcement level `remediate`.
+     */
+    remediate?(resource: ResourceSubject): Record<string, unknown> | undefined;
 }
 
 export interface StackRule extends RuleMetadata {
