@@ -31,6 +31,13 @@ function indent(text: string, prefix: string): string {
     return text.split("\n").map((line) => prefix + line).join("\n");
 }
 
+/** Findings an exemption covered: reported by the pack as "not applicable" with the exemption's evidence. */
+export function exemptedEntries(result: EngineResult): Array<{ policy: string; urn: string; reason: string }> {
+    return result.notApplicable
+        .filter((n) => n.reason.includes(" exempted: "))
+        .map((n) => ({ policy: n.policyName, urn: n.urn, reason: n.reason }));
+}
+
 export function formatText(report: ProgramReport): string {
     const { result } = report;
     const { mandatory, advisory } = counts(result.diagnostics);
@@ -43,6 +50,10 @@ export function formatText(report: ProgramReport): string {
     for (const d of result.diagnostics) {
         lines.push(`        - [${d.enforcementLevel}]  ${d.policyName}  (${resourceLabel(d.urn)})`);
         lines.push(indent(d.message, "          "));
+    }
+    for (const e of exemptedEntries(result)) {
+        lines.push(`        - [exempted]  ${e.policy}  (${resourceLabel(e.urn)})`);
+        lines.push(indent(e.reason, "          "));
     }
     for (const r of result.remediations) {
         lines.push(`        - [remediate]  ${r.policyName}  (${resourceLabel(r.urn)})`);
@@ -78,6 +89,7 @@ export function toJson(report: ProgramReport): Record<string, unknown> {
             message: d.message,
             remediation: policies.get(d.policyName)?.remediationSteps ?? "",
         })),
+        exempted: exemptedEntries(result),
         notApplicable: result.notApplicable,
         remediations: result.remediations,
     };

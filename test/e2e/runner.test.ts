@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runAnalysis } from "../../cli/engine";
 import { launchPack } from "../../cli/pack-process";
+import { EXEMPTIONS_POLICY } from "../../policies/lib/exemptions";
 import { rules } from "../../policies/registry";
 import { FIXTURES, fixtureFindings, ROOT, runCheck } from "./run-check";
 
@@ -15,8 +16,8 @@ describe("the pack under the real launcher", () => {
             expect(pack.port).toBeGreaterThan(0);
             const result = await runAnalysis({ port: pack.port, project: "p", stack: "s", dryRun: true, config: {}, resources: [], rpcTimeoutMs: 30_000 });
             expect(result.info.name).toBe("customer-data-guard");
-            expect(result.info.policies.map((p) => p.name).sort()).toEqual(rules.map((r) => r.name).sort());
-            expect(result.info.policies.every((p) => p.enforcementLevel === (rules.find((r) => r.name === p.name)!.enforcementLevel ?? "mandatory"))).toBe(true);
+            expect(result.info.policies.map((p) => p.name).sort()).toEqual([EXEMPTIONS_POLICY, ...rules.map((r) => r.name)].sort());
+            expect(result.info.policies.every((p) => p.enforcementLevel === (rules.find((r) => r.name === p.name)?.enforcementLevel ?? "mandatory"))).toBe(true);
         } finally {
             await pack.stop();
         }
