@@ -22,5 +22,5 @@ export interface CapturedResource {
 }
 
 export type HostResult =
-    | { ok: true; project: string; stack: string; resources: CapturedResource[] }
+    | { ok: true; project: string; stack: string; entry: string; resources: CapturedResource[] }
     | { ok: false; reason: string };

@@ -13,6 +13,7 @@ import { runAnalysis } from "./engine";
 import { launchPack, RunnerError } from "./pack-process";
 import { parsePolicyPackConfig, PolicyConfigError, type PolicyPackConfig } from "./policy-config";
 import { counts, formatText, toJson, type ProgramReport } from "./report";
+import { toSarif } from "./sarif";
 
 export const EXIT_CLEAN = 0;
 export const EXIT_MANDATORY = 1;
@@ -24,7 +25,7 @@ export interface CheckOptions {
     programs: string[];
     mode: "preview" | "deployed";
     configFile?: string;
-    format: "text" | "json";
+    format: "text" | "json" | "sarif";
     packDir: string;
     stack: string;
     programTimeoutMs: number;
@@ -35,7 +36,7 @@ const USAGE = `usage: customer-data-guard check <program dir or file>... [option
 
   --deployed             every value known, as at update time (default: a first preview, outputs unknown)
   --config <file>        policy pack config JSON, layered as --policy-pack-config
-  --format text|json     output format (default text)
+  --format text|json|sarif  output format (default text; sarif: SARIF 2.1.0 for code scanning)
   --stack <name>         stack name (default dev)
   --timeout <seconds>    limit for running one program (default 300)
   --pack <dir>           policy pack to run (default: this package)
@@ -69,7 +70,7 @@ export function parseArgs(argv: string[]): CheckOptions {
             case "--config": options.configFile = value(); break;
             case "--format": {
                 const f = value();
-                if (f !== "text" && f !== "json") throw new RunnerError(`--format must be text or json, not "${f}"`);
+                if (f !== "text" && f !== "json" && f !== "sarif") throw new RunnerError(`--format must be text, json or sarif, not "${f}"`);
                 options.format = f;
                 break;
             }
@@ -147,7 +148,15 @@ export async function checkProgram(program: string, options: CheckOptions, confi
             resources: captured.resources,
             rpcTimeoutMs: 120_000,
         });
-        return { program, mode: options.mode, project: captured.project, stack: captured.stack, resourceCount: captured.resources.length, result };
+        return {
+            program,
+            entry: captured.entry,
+            mode: options.mode,
+            project: captured.project,
+            stack: captured.stack,
+            resourceCount: captured.resources.length,
+            result,
+        };
     } catch (e) {
         const stderr = pack.stderr().trim();
         if (e instanceof RunnerError && stderr) {
@@ -168,14 +177,14 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT_CANNOT_RUN;
     }
     let exitCode = EXIT_CLEAN;
-    const reports: Record<string, unknown>[] = [];
+    const reports: ProgramReport[] = [];
     try {
         const config = options.configFile ? parsePolicyPackConfig(fs.readFileSync(options.configFile, "utf8")) : {};
         for (const program of options.programs) {
             const report = await checkProgram(program, options, config);
             if (counts(report.result.diagnostics).mandatory > 0) exitCode = EXIT_MANDATORY;
-            if (options.format === "json") reports.push(toJson(report));
-            else process.stdout.write(`${formatText(report)}\n\n`);
+            if (options.format === "text") process.stdout.write(`${formatText(report)}\n\n`);
+            else reports.push(report);
         }
     } catch (e) {
         const known = e instanceof RunnerError || e instanceof PolicyConfigError;
@@ -183,7 +192,10 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT_CANNOT_RUN;
     }
     if (options.format === "json") {
-        process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
+        const json = reports.map(toJson);
+        process.stdout.write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
+    } else if (options.format === "sarif") {
+        process.stdout.write(`${JSON.stringify(toSarif(reports), null, 2)}\n`);
     }
     return exitCode;
 }

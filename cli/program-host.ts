@@ -151,7 +151,7 @@ async function run(target: string, mode: "preview" | "deployed", stack: string):
         return main ? await main() : program;
     });
     await settings.waitForRPCs();
-    return { ok: true, project: location.project, stack, resources: order.map((urn) => captured.get(urn)!) };
+    return { ok: true, project: location.project, stack, entry: location.entry, resources: order.map((urn) => captured.get(urn)!) };
 }
 
 function describeError(error: unknown): string {

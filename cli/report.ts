@@ -4,6 +4,8 @@ import type { Diagnostic, EngineResult } from "./engine";
 
 export interface ProgramReport {
     program: string;
+    /** The program's entry file (absolute). */
+    entry: string;
     mode: "preview" | "deployed";
     project: string;
     stack: string;

@@ -108,6 +108,6 @@ describe("programs and packs that cannot be run exit 2 with the reason", () => {
     it("a usage error", () => {
         const result = runCheck(["--format", "yaml", path.join(FIXTURES, "aws-private-bucket")]);
         expect(result.exitCode).toBe(2);
-        expect(result.stderr).toContain("--format must be text or json");
+        expect(result.stderr).toContain("--format must be text, json or sarif");
     });
 });
