@@ -100,75 +100,126 @@ function readInfo(resp: any): AnalyzerInfo {
     return { name: resp.getName(), version: resp.getVersion(), policies, initialConfig };
 }
 
-export async function runAnalysis(options: EngineOptions): Promise<EngineResult> {
-    const client: Client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${options.port}`, grpc.credentials.createInsecure(), {
-        "grpc.max_receive_message_length": 400 * 1024 * 1024,
-        "grpc.max_send_message_length": 400 * 1024 * 1024,
-    });
-    const t = options.rpcTimeoutMs;
-    try {
+export interface SessionOptions {
+    port: number;
+    project: string;
+    stack: string;
+    organization?: string;
+    dryRun: boolean;
+    rpcTimeoutMs: number;
+}
+
+/** One engine's conversation with a running pack: what the CLI does, one call at a time. */
+export class AnalyzerSession {
+    private readonly client: Client;
+
+    constructor(private readonly options: SessionOptions) {
+        this.client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${options.port}`, grpc.credentials.createInsecure(), {
+            "grpc.max_receive_message_length": 400 * 1024 * 1024,
+            "grpc.max_send_message_length": 400 * 1024 * 1024,
+        });
+    }
+
+    private call<T>(method: string, request: unknown): Promise<T> {
+        return call<T>(this.client, method, request, this.options.rpcTimeoutMs);
+    }
+
+    /** Handshake, ConfigureStack, GetPluginInfo, GetAnalyzerInfo and Configure with the layered config. */
+    async start(config: PolicyPackConfig): Promise<{ info: AnalyzerInfo; config: PolicyPackConfig }> {
         try {
             const handshake = new analyzerProto.AnalyzerHandshakeRequest();
             handshake.setEngineAddress("127.0.0.1:0");
-            await call(client, "handshake", handshake, t);
+            await this.call("handshake", handshake);
         } catch (e) {
             if ((e as { code?: number }).code !== grpc.status.UNIMPLEMENTED) throw e;
         }
-
         const stackRequest = new analyzerProto.AnalyzerStackConfigureRequest();
-        stackRequest.setStack(options.stack);
-        stackRequest.setProject(options.project);
-        stackRequest.setOrganization(options.organization ?? "organization");
-        stackRequest.setDryRun(options.dryRun);
-        await call(client, "configureStack", stackRequest, t);
+        stackRequest.setStack(this.options.stack);
+        stackRequest.setProject(this.options.project);
+        stackRequest.setOrganization(this.options.organization ?? "organization");
+        stackRequest.setDryRun(this.options.dryRun);
+        await this.call("configureStack", stackRequest);
+        await this.call("getPluginInfo", new emptyProto.Empty());
+        const info = readInfo(await this.call("getAnalyzerInfo", new emptyProto.Empty()));
 
-        await call(client, "getPluginInfo", new emptyProto.Empty(), t);
-        const info = readInfo(await call(client, "getAnalyzerInfo", new emptyProto.Empty(), t));
-
-        const config = reconcilePolicyPackConfig(info.policies, info.initialConfig, options.config);
+        const layered = reconcilePolicyPackConfig(info.policies, info.initialConfig, config);
         const configure = new analyzerProto.ConfigureAnalyzerRequest();
         const configMap = configure.getPolicyconfigMap();
         for (const policy of info.policies) {
-            const entry = config[policy.name] ?? {};
+            const entry = layered[policy.name] ?? {};
             const msg = new analyzerProto.PolicyConfig();
             msg.setEnforcementlevel(LEVEL_VALUES[entry.enforcementLevel ?? policy.enforcementLevel]);
             msg.setProperties(toStruct(entry.properties ?? {}));
             configMap.set(policy.name, msg);
         }
-        await call(client, "configure", configure, t);
+        await this.call("configure", configure);
+        return { info, config: layered };
+    }
 
+    /** Remediate then Analyze one resource's inputs, as the engine does at registration. */
+    async analyzeResource(resource: CapturedResource, byUrn: ReadonlyMap<string, CapturedResource>) {
+        let inputs = resource.inputs;
+        const remediations: RemediationRecord[] = [];
+        const remediated: any = await this.call("remediate", analyzeRequest(resource, inputs, byUrn));
+        for (const r of remediated.getRemediationsList()) {
+            const props = r.getProperties();
+            if (props) {
+                inputs = props.toJavaScript();
+            }
+            remediations.push({ policyName: r.getPolicyname(), urn: resource.urn, description: r.getDescription(), diagnostic: r.getDiagnostic() });
+        }
+        const analyzed = await this.call("analyze", analyzeRequest(resource, inputs, byUrn));
+        return {
+            remediations,
+            diagnostics: readDiagnostics(analyzed, resource.urn, "analyze"),
+            notApplicable: readNotApplicable(analyzed, resource.urn),
+        };
+    }
+
+    /** Analyze only (no Remediate), for measuring. */
+    async analyzeOnly(resource: CapturedResource, byUrn: ReadonlyMap<string, CapturedResource>): Promise<Diagnostic[]> {
+        return readDiagnostics(await this.call("analyze", analyzeRequest(resource, resource.inputs, byUrn)), resource.urn, "analyze");
+    }
+
+    /** AnalyzeStack on every resource's outputs. */
+    async analyzeStack(resources: readonly CapturedResource[], byUrn: ReadonlyMap<string, CapturedResource>) {
+        const resp = await this.call("analyzeStack", analyzeStackRequest(resources, byUrn));
+        // As the engine does: a stack diagnostic without a URN of the stack is attributed to the root stack.
+        const root = resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? resources[0]?.urn ?? "";
+        return {
+            diagnostics: readDiagnostics(resp, root, "analyzeStack").map((d) => (byUrn.has(d.urn) ? d : { ...d, urn: root })),
+            notApplicable: readNotApplicable(resp, root),
+        };
+    }
+
+    close(): void {
+        (this.client as unknown as { close(): void }).close();
+    }
+}
+
+/** The whole engine sequence over a program's resources. */
+export async function runAnalysis(options: EngineOptions): Promise<EngineResult> {
+    const session = new AnalyzerSession(options);
+    try {
+        const { info, config } = await session.start(options.config);
         const byUrn = new Map(options.resources.map((r) => [r.urn, r]));
         const diagnostics: Diagnostic[] = [];
         const notApplicable: NotApplicable[] = [];
         const remediations: RemediationRecord[] = [];
         for (const resource of options.resources) {
-            let inputs = resource.inputs;
-            const remediated: any = await call(client, "remediate", analyzeRequest(resource, inputs, byUrn), t);
-            for (const r of remediated.getRemediationsList()) {
-                const props = r.getProperties();
-                if (props) {
-                    inputs = props.toJavaScript();
-                }
-                remediations.push({ policyName: r.getPolicyname(), urn: resource.urn, description: r.getDescription(), diagnostic: r.getDiagnostic() });
-            }
-            const analyzed = await call(client, "analyze", analyzeRequest(resource, inputs, byUrn), t);
-            diagnostics.push(...readDiagnostics(analyzed, resource.urn, "analyze"));
-            notApplicable.push(...readNotApplicable(analyzed, resource.urn));
+            const result = await session.analyzeResource(resource, byUrn);
+            remediations.push(...result.remediations);
+            diagnostics.push(...result.diagnostics);
+            notApplicable.push(...result.notApplicable);
         }
-
-        const stackReq = analyzeStackRequest(options.resources, byUrn);
-        const stackResp = await call(client, "analyzeStack", stackReq, t);
-        // As the engine does: a stack diagnostic without a URN of the stack is attributed to the root stack.
-        const root = options.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? options.resources[0]?.urn ?? "";
-        for (const d of readDiagnostics(stackResp, root, "analyzeStack")) {
-            diagnostics.push(byUrn.has(d.urn) ? d : { ...d, urn: root });
-        }
-        notApplicable.push(...readNotApplicable(stackResp, root));
+        const stack = await session.analyzeStack(options.resources, byUrn);
+        diagnostics.push(...stack.diagnostics);
+        notApplicable.push(...stack.notApplicable);
         return { info, config, diagnostics, notApplicable, remediations };
     } catch (e) {
         if (e instanceof RunnerError || e instanceof PolicyConfigError) throw e;
         throw new RunnerError(`the policy pack failed during analysis: ${(e as Error).message}`);
     } finally {
-        (client as unknown as { close(): void }).close();
+        session.close();
     }
 }
