@@ -10,12 +10,14 @@
 export interface TypeMatcher {
     /** Human-readable list of what the matcher covers, for messages and docs. */
     readonly describe: string;
+    /** Tokens the matcher accepts, one per form (for generated tests and docs). */
+    readonly examples: readonly string[];
     matches(token: string): boolean;
 }
 
 export function awsTypes(...tokens: string[]): TypeMatcher {
     const set = new Set(tokens);
-    return { describe: tokens.join(", "), matches: (token) => set.has(token) };
+    return { describe: tokens.join(", "), examples: tokens, matches: (token) => set.has(token) };
 }
 
 export interface AzureNativeToken {
@@ -50,6 +52,12 @@ export function azureType(module: string, typeName: string): TypeMatcher {
     const wantedModule = module.toLowerCase();
     return {
         describe: `azure-native:${module}:${typeName} (any API version)`,
+        examples: [
+            `azure-native:${module}:${typeName}`,
+            `azure-native:${module}/v20230101:${typeName}`,
+            `azure-native:${module}/v20220801preview:${typeName}`,
+            `azure-native_${module}_v20240101:${module}/v20240101:${typeName}`,
+        ],
         matches: (token) => {
             const t = parseAzureNativeToken(token);
             return t !== undefined && t.module === wantedModule && t.typeName === typeName;
@@ -60,6 +68,7 @@ export function azureType(module: string, typeName: string): TypeMatcher {
 export function anyOf(...matchers: TypeMatcher[]): TypeMatcher {
     return {
         describe: matchers.map((m) => m.describe).join("; "),
+        examples: matchers.flatMap((m) => m.examples),
         matches: (token) => matchers.some((m) => m.matches(token)),
     };
 }
