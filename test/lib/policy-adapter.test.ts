@@ -71,7 +71,8 @@ describe("stack rules evaluated in one pass", () => {
 
     it("a non-leader rule called without the leader's evaluation evaluates the stack itself", async () => {
         const runs = { a: { count: 0 }, b: { count: 0 } };
-        const [, ruleB] = toPolicies([flagsType("rule-a", "aws:s3/bucket:Bucket", runs.a), flagsType("rule-b", "aws:rds/instance:Instance", runs.b)]);
+        const policies = toPolicies([flagsType("rule-a", "aws:s3/bucket:Bucket", runs.a), flagsType("rule-b", "aws:rds/instance:Instance", runs.b)]);
+        const ruleB = policies.find((p) => p.name === "rule-b")!;
         const out = await analyzeStack([ruleB], [resource("aws:rds/instance:Instance", "db2")]);
         expect(out.diagnostics.map((d) => d.policyName)).toEqual(["rule-b"]);
         expect(runs.a.count).toBe(0);
