@@ -47,6 +47,7 @@ ruleTable(rule, [
         expect: [{ level: M, message: "to AllUsers" }],
     },
     { kind: "not-applicable", name: "bucket policy is not an ACL", resources: one("aws:s3/bucketPolicy:BucketPolicy", { bucket: "b", acl: "public-read" }), expect: [] },
+    { kind: "not-applicable", name: "object ACLs are the object rule's job", resources: one("aws:s3/objectCopy:ObjectCopy", { bucket: "b", key: "k", source: "b/s", acl: "public-read" }), expect: [] },
     { kind: "not-applicable", name: "an azure container", resources: one("azure-native:storage:BlobContainer", { acl: "public-read" }), expect: [] },
     { kind: "unknown", name: "acl unknown at preview fails closed", resources: one(BUCKET, { acl: UNKNOWN }), expect: [{ level: M, message: "`acl` is unknown during preview" }] },
     { kind: "unknown", name: "grants unknown at preview", resources: one(BUCKET_V2, { grants: UNKNOWN }), expect: [{ level: M, message: "`grants` is unknown during preview" }] },

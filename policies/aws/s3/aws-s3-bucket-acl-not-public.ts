@@ -1,83 +1,17 @@
-import { classifyCannedAcl, publicGroupOf } from "../../lib/aws-s3";
-import { arrayField, isObject, stringField, type Field } from "../../lib/props";
-import {
-    invalidFieldFinding,
-    showValue,
-    unknownSwitchFinding,
-    type Finding,
-    type ResourceRule,
-} from "../../lib/rule";
+import { cannedAclFindings, grantFindings } from "../../lib/aws-storage";
+import { arrayField, isObject, stringField } from "../../lib/props";
+import { invalidFieldFinding, unknownSwitchFinding, type ResourceRule } from "../../lib/rule";
 import { awsTypes } from "../../lib/type-tokens";
 import { isUnknown } from "../../lib/unknown";
+import { privateCannedAcl } from "../../lib/remediation";
+
+// Shapes (docs/aws-tokens.md §1): inline Bucket / BucketV2 `acl` and `grants[].uri` (the uri sits on the
+// grant); BucketAcl / BucketAclV2 `acl` and `accessControlPolicy.grants[].grantee.uri`. An omitted `acl` is
+// S3's default `private` ACL. Object ACLs (BucketObject, BucketObjectv2, ObjectCopy) are the job of
+// aws-s3-object-acl-not-public.
 
 const INLINE_ACL_TYPES = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
 const CONSEQUENCE = "the bucket ACL grants access to AllUsers or AuthenticatedUsers";
-
-function checkCannedAcl(field: Field<string>, path: string): Finding[] {
-    switch (field.state) {
-        case "absent":
-            return []; // S3's default for a new bucket is the `private` canned ACL.
-        case "unknown":
-            return [unknownSwitchFinding(path, CONSEQUENCE)];
-        case "invalid":
-            return [invalidFieldFinding(path, field.raw, field.expected, CONSEQUENCE)];
-        case "known": {
-            const verdict = classifyCannedAcl(field.value);
-            if (verdict.kind === "public") {
-                return [{ message: `\`${path}\` is "${field.value}", which ${verdict.why}. Use "private".` }];
-            }
-            if (verdict.kind === "unrecognised") {
-                return [invalidFieldFinding(path, field.value, "a canned ACL S3 accepts", CONSEQUENCE)];
-            }
-            return [];
-        }
-    }
-}
-
-/** Grants are `[{ type, uri, id, permissions }]` inline, `[{ grantee: { type, uri, id }, permission }]` on BucketAcl. */
-function checkGrants(grants: Field<unknown[]>, path: string, granteeOf: (g: unknown) => unknown): Finding[] {
-    if (grants.state === "absent") {
-        return [];
-    }
-    if (grants.state === "unknown") {
-        return [unknownSwitchFinding(path, CONSEQUENCE)];
-    }
-    if (grants.state === "invalid") {
-        return [invalidFieldFinding(path, grants.raw, grants.expected, CONSEQUENCE)];
-    }
-    const findings: Finding[] = [];
-    grants.value.forEach((grant, index) => {
-        const grantPath = `${path}[${index}]`;
-        if (isUnknown(grant)) {
-            findings.push(unknownSwitchFinding(grantPath, CONSEQUENCE));
-            return;
-        }
-        const grantee = granteeOf(grant);
-        if (isUnknown(grantee)) {
-            findings.push(unknownSwitchFinding(grantPath, CONSEQUENCE));
-            return;
-        }
-        if (!isObject(grant) || !isObject(grantee)) {
-            findings.push(invalidFieldFinding(grantPath, grant, "a grant object", CONSEQUENCE));
-            return;
-        }
-        const uri = stringField(grantee, "uri");
-        if (uri.state === "unknown") {
-            findings.push(unknownSwitchFinding(`${grantPath}.uri`, CONSEQUENCE));
-        } else if (uri.state === "invalid") {
-            findings.push(invalidFieldFinding(`${grantPath}.uri`, uri.raw, uri.expected, CONSEQUENCE));
-        } else if (uri.state === "known") {
-            const group = publicGroupOf(uri.value);
-            if (group) {
-                const permissions = showValue(grant.permissions ?? grant.permission);
-                findings.push({
-                    message: `\`${grantPath}\` grants ${permissions} to ${group} (uri "${uri.value}"). Remove the grant.`,
-                });
-            }
-        }
-    });
-    return findings;
-}
 
 export const awsS3BucketAclNotPublic: ResourceRule = {
     kind: "resource",
@@ -100,14 +34,11 @@ export const awsS3BucketAclNotPublic: ResourceRule = {
     ),
     check(resource) {
         const props = resource.props;
+        const findings = cannedAclFindings(stringField(props, "acl"), "acl", CONSEQUENCE);
         if (INLINE_ACL_TYPES.has(resource.type)) {
-            return [
-                ...checkCannedAcl(stringField(props, "acl"), "acl"),
-                ...checkGrants(arrayField(props, "grants"), "grants", (g) => g),
-            ];
+            return [...findings, ...grantFindings(arrayField(props, "grants"), "grants", (g) => g, CONSEQUENCE)];
         }
         const policy = props.accessControlPolicy;
-        const findings = checkCannedAcl(stringField(props, "acl"), "acl");
         if (isUnknown(policy)) {
             return [...findings, unknownSwitchFinding("accessControlPolicy", CONSEQUENCE)];
         }
@@ -116,11 +47,13 @@ export const awsS3BucketAclNotPublic: ResourceRule = {
         }
         return [
             ...findings,
-            ...checkGrants(
+            ...grantFindings(
                 arrayField(policy, "grants"),
                 "accessControlPolicy.grants",
                 (g) => (isObject(g) ? g.grantee : g),
+                CONSEQUENCE,
             ),
         ];
     },
+    remediate: (resource) => privateCannedAcl(resource.props),
 };

@@ -1,7 +1,7 @@
-import { PUBLIC_ACCESS_BLOCK_FLAGS } from "../../lib/aws-s3";
-import { boolField } from "../../lib/props";
-import { invalidFieldFinding, unknownSwitchFinding, type Finding, type ResourceRule } from "../../lib/rule";
+import { blockFlagFindings } from "../../lib/aws-storage";
+import type { ResourceRule } from "../../lib/rule";
 import { awsTypes } from "../../lib/type-tokens";
+import { blockAllFlags } from "../../lib/remediation";
 
 export const awsS3BucketPublicAccessBlockEnabled: ResourceRule = {
     kind: "resource",
@@ -17,20 +17,8 @@ export const awsS3BucketPublicAccessBlockEnabled: ResourceRule = {
     catalog: "AWS: Bucket public access block missing or any flag false",
     appliesTo: awsTypes("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"),
     check(resource) {
-        const findings: Finding[] = [];
-        for (const flag of PUBLIC_ACCESS_BLOCK_FLAGS) {
-            const consequence = `the block's ${flag} guardrail is on`;
-            const field = boolField(resource.props, flag);
-            if (field.state === "absent") {
-                findings.push({ message: `\`${flag}\` is omitted, and the resource defaults it to false. Set it to true.` });
-            } else if (field.state === "unknown") {
-                findings.push(unknownSwitchFinding(flag, consequence));
-            } else if (field.state === "invalid") {
-                findings.push(invalidFieldFinding(flag, field.raw, field.expected, consequence));
-            } else if (!field.value) {
-                findings.push({ message: `\`${flag}\` is false. Set it to true.` });
-            }
-        }
-        return findings;
+        // Each flag "Defaults to `false`" (s3/bucketPublicAccessBlock.d.ts, @pulumi/aws 7.48).
+        return blockFlagFindings(resource.props, false, "");
     },
+    remediate: (resource) => blockAllFlags(resource.props),
 };
