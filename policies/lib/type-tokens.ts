@@ -4,7 +4,8 @@
 // azure-native: the same resource type reaches the engine as
 //   azure-native:storage:StorageAccount                               (default API version)
 //   azure-native:storage/v20230101:StorageAccount                     (explicit API version, incl. ...preview)
-//   azure-native_storage_v20240101:storage/v20240101:StorageAccount   (local package from `pulumi package add`)
+//   azure-native_storage_v20240101:storage:StorageAccount             (local package from `pulumi package add`)
+//   azure-native_storage_v20240101:storage/v20240101:StorageAccount   (the same, older generators)
 // Module names are matched case-insensitively; the type name exactly.
 
 export interface TypeMatcher {
@@ -29,8 +30,11 @@ export interface AzureNativeToken {
     typeName: string;
 }
 
+// azure-native[_<module>_<version>]:<module>[/<version>]:<Type>. The provider's local packages put the
+// version in the package name only (`azure-native_storage_v20240101:storage:StorageAccount`); older
+// generators repeated it in the module (`...:storage/v20240101:StorageAccount`).
 const AZURE_NATIVE_TOKEN =
-    /^azure-native(?:_[A-Za-z0-9]+)*:([A-Za-z][A-Za-z0-9]*)(?:\/(v[0-9][A-Za-z0-9]*))?:([A-Za-z][A-Za-z0-9]*)$/;
+    /^azure-native(?:_([A-Za-z][A-Za-z0-9]*)_(v[0-9][A-Za-z0-9]*))?:([A-Za-z][A-Za-z0-9]*)(?:\/(v[0-9][A-Za-z0-9]*))?:([A-Za-z][A-Za-z0-9]*)$/;
 
 const parsedAzureTokens = new Map<string, AzureNativeToken | null>();
 
@@ -39,7 +43,7 @@ export function parseAzureNativeToken(token: string): AzureNativeToken | undefin
     let parsed = parsedAzureTokens.get(token);
     if (parsed === undefined) {
         const m = AZURE_NATIVE_TOKEN.exec(token);
-        parsed = m ? { module: m[1].toLowerCase(), version: m[2], typeName: m[3] } : null;
+        parsed = m ? { module: m[3].toLowerCase(), version: m[4] ?? m[2], typeName: m[5] } : null;
         if (parsedAzureTokens.size < 10_000) {
             parsedAzureTokens.set(token, parsed);
         }
@@ -56,6 +60,7 @@ export function azureType(module: string, typeName: string): TypeMatcher {
             `azure-native:${module}:${typeName}`,
             `azure-native:${module}/v20230101:${typeName}`,
             `azure-native:${module}/v20220801preview:${typeName}`,
+            `azure-native_${module}_v20240101:${module}:${typeName}`,
             `azure-native_${module}_v20240101:${module}/v20240101:${typeName}`,
         ],
         matches: (token) => {

@@ -1,17 +1,21 @@
 import { boolField } from "../../lib/props";
 import { invalidFieldFinding, unknownSwitchFinding, type ResourceRule } from "../../lib/rule";
 import { azureType, parseAzureNativeToken } from "../../lib/type-tokens";
+import { setSwitch } from "../../lib/remediation";
 
 const CONSEQUENCE = "containers in the account can be opened to anonymous readers";
 
 /**
  * What Azure does when `allowBlobPublicAccess` is omitted. The REST API reference for the versions the
  * provider uses by default (2024-01-01 in azure-native v3) says "The default interpretation is false";
- * API versions before 2023-01-01 documented a default of true, so an explicit older version must set it.
+ * API versions before 2023-01-01 documented a default of true (spec Microsoft.Storage/stable/2022-09-01 vs
+ * 2023-01-01, StorageAccountPropertiesUpdateParameters.allowBlobPublicAccess), so an explicit older version
+ * must set it. The version comes from the token, including local packages whose token carries it only in
+ * the package name (`azure-native_storage_v20220901:storage:StorageAccount`).
  */
-function omittedMeansAllowed(type: string): boolean {
+function omittedMeansAllowed(type: string): string | undefined {
     const version = parseAzureNativeToken(type)?.version;
-    return version !== undefined && version < "v20230101";
+    return version !== undefined && version < "v20230101" ? version : undefined;
 }
 
 export const azureStorageAccountBlobPublicAccessDisabled: ResourceRule = {
@@ -28,10 +32,12 @@ export const azureStorageAccountBlobPublicAccessDisabled: ResourceRule = {
     check(resource) {
         const field = boolField(resource.props, "allowBlobPublicAccess");
         switch (field.state) {
-            case "absent":
-                return omittedMeansAllowed(resource.type)
-                    ? [{ message: `\`allowBlobPublicAccess\` is omitted, and API version ${parseAzureNativeToken(resource.type)?.version} defaults it to true. Set it to false.` }]
+            case "absent": {
+                const version = omittedMeansAllowed(resource.type);
+                return version !== undefined
+                    ? [{ message: `\`allowBlobPublicAccess\` is omitted, and API version ${version} defaults it to true. Set it to false.` }]
                     : [];
+            }
             case "unknown":
                 return [unknownSwitchFinding("allowBlobPublicAccess", CONSEQUENCE)];
             case "invalid":
@@ -42,4 +48,5 @@ export const azureStorageAccountBlobPublicAccessDisabled: ResourceRule = {
                     : [];
         }
     },
+    remediate: (resource) => setSwitch(resource.props, "allowBlobPublicAccess", false),
 };

@@ -1,8 +1,20 @@
 import { enumEquals, stringField } from "../../lib/props";
 import { invalidFieldFinding, unknownSwitchFinding, type ResourceRule } from "../../lib/rule";
 import { azureType } from "../../lib/type-tokens";
+import { setEnum } from "../../lib/remediation";
 
 const CONSEQUENCE = "the container's blobs are readable anonymously";
+
+// Why a resource rule, not a join with the account ("public while its account allows it", DESIGN §1.1):
+// a container set to Blob / Container is public when the account allows anonymous access, and its
+// creation or update FAILS when the account disallows it ("Changing the container's access setting
+// fails", "you won't be able to create a new container with anonymous access enabled":
+// https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent). Either way the program is
+// wrong, and only a resource policy stops it before the container is created during `pulumi up`. A
+// stack join could only turn a deployment failure into a pass in preview, or miss an account changed
+// outside the program. The account side is azure-storage-account-blob-public-access-disabled.
+// Omitted: the API default is None ("By default, a container's anonymous access setting is disabled",
+// https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure).
 
 export const azureStorageContainerNotPublic: ResourceRule = {
     kind: "resource",
@@ -19,7 +31,7 @@ export const azureStorageContainerNotPublic: ResourceRule = {
         const field = stringField(resource.props, "publicAccess");
         switch (field.state) {
             case "absent":
-                return []; // The API default is None.
+                return []; // The API default is None (see above).
             case "unknown":
                 return [unknownSwitchFinding("publicAccess", CONSEQUENCE)];
             case "invalid":
@@ -39,4 +51,5 @@ export const azureStorageContainerNotPublic: ResourceRule = {
                 return [invalidFieldFinding("publicAccess", field.value, "one of None, Blob, Container", CONSEQUENCE)];
         }
     },
+    remediate: (resource) => (resource.props.publicAccess === undefined ? undefined : setEnum(resource.props, "publicAccess", "None")),
 };
