@@ -170,6 +170,7 @@ export class AnalyzerSession {
         }
         const analyzed = await this.call("analyze", analyzeRequest(resource, inputs, byUrn));
         return {
+            inputs,
             remediations,
             diagnostics: readDiagnostics(analyzed, resource.urn, "analyze"),
             notApplicable: readNotApplicable(analyzed, resource.urn),
@@ -206,13 +207,16 @@ export async function runAnalysis(options: EngineOptions): Promise<EngineResult>
         const diagnostics: Diagnostic[] = [];
         const notApplicable: NotApplicable[] = [];
         const remediations: RemediationRecord[] = [];
+        const stackResources: CapturedResource[] = [];
         for (const resource of options.resources) {
             const result = await session.analyzeResource(resource, byUrn);
             remediations.push(...result.remediations);
             diagnostics.push(...result.diagnostics);
             notApplicable.push(...result.notApplicable);
+            // The engine creates the resource from the remediated inputs, so its outputs carry them too.
+            stackResources.push(result.remediations.length > 0 ? { ...resource, outputs: { ...resource.outputs, ...result.inputs } } : resource);
         }
-        const stack = await session.analyzeStack(options.resources, byUrn);
+        const stack = await session.analyzeStack(stackResources, new Map(stackResources.map((r) => [r.urn, r])));
         diagnostics.push(...stack.diagnostics);
         notApplicable.push(...stack.notApplicable);
         return { info, config, diagnostics, notApplicable, remediations };

@@ -1,0 +1,57 @@
+// Remediation through @pulumi/policy's real Remediate RPC function, with the pack's policies at level
+// `remediate`: the returned properties are what the engine would create instead.
+
+import { describe, expect, it } from "vitest";
+import type { CapturedResource } from "../../cli/captured";
+import { analyzeRequest } from "../../cli/protocol";
+import { toPolicies } from "../../policies/lib/policy-adapter";
+import { rules } from "../../policies/registry";
+import { UNKNOWN } from "../harness";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const server = require("@pulumi/policy/server");
+
+const remediateAll = server.makeRemediateRpcFun(
+    "customer-data-guard",
+    "0.0.0-test",
+    "mandatory",
+    toPolicies(rules).map((p) => ({ ...p, enforcementLevel: "remediate" })),
+);
+
+async function remediate(type: string, props: Record<string, unknown>): Promise<Array<{ policy: string; properties: unknown }>> {
+    const r: CapturedResource = {
+        type, name: "subject", urn: `urn:pulumi:s::p::${type}::subject`, custom: true, inputs: props, outputs: props,
+        dependencies: [], propertyDependencies: {}, aliases: [], protect: false, ignoreChanges: [], additionalSecretOutputs: [],
+    };
+    const resp: any = await new Promise((resolve, reject) =>
+        remediateAll({ request: analyzeRequest(r, props, new Map()) }, (e: Error | null, x: unknown) => (e ? reject(e) : resolve(x))),
+    );
+    return resp.getRemediationsList().map((x: any) => ({ policy: x.getPolicyname(), properties: x.getProperties()?.toJavaScript() }));
+}
+
+describe("remediation at enforcement level remediate", () => {
+    it.each([
+        ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", { bucket: "b", blockPublicAcls: true, restrictPublicBuckets: false }, "aws-s3-bucket-public-access-block-enabled",
+            { bucket: "b", blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true }],
+        ["aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", {}, "aws-s3-account-public-access-block-enabled",
+            { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true }],
+        ["aws:s3/bucketV2:BucketV2", { bucket: "b", acl: "public-read" }, "aws-s3-bucket-acl-not-public", { bucket: "b", acl: "private" }],
+        ["aws:s3/bucketAclV2:BucketAclV2", { bucket: "b", acl: "authenticated-read" }, "aws-s3-bucket-acl-not-public", { bucket: "b", acl: "private" }],
+        ["aws:rds/instance:Instance", { engine: "postgres", publiclyAccessible: true }, "aws-rds-instance-not-publicly-accessible", { engine: "postgres", publiclyAccessible: false }],
+        ["azure-native:storage:StorageAccount", { kind: "StorageV2", allowBlobPublicAccess: true, publicNetworkAccess: "Disabled", networkRuleSet: { defaultAction: "Deny" } }, "azure-storage-account-blob-public-access-disabled",
+            { kind: "StorageV2", allowBlobPublicAccess: false, publicNetworkAccess: "Disabled", networkRuleSet: { defaultAction: "Deny" } }],
+        ["azure-native:storage/v20230101:BlobContainer", { accountName: "a", publicAccess: "Container" }, "azure-storage-container-not-public", { accountName: "a", publicAccess: "None" }],
+        ["azure-native:cosmosdb:DatabaseAccount", { publicNetworkAccess: "Enabled" }, "azure-cosmosdb-account-network-restricted", { publicNetworkAccess: "Disabled" }],
+        ["azure-native:keyvault:Vault", { properties: { publicNetworkAccess: "enabled", enableRbacAuthorization: true } }, "azure-keyvault-vault-network-restricted",
+            { properties: { publicNetworkAccess: "disabled", enableRbacAuthorization: true } }],
+    ])("%s: %j is fixed by %s", async (type, props, policy, fixed) => {
+        const remediations = await remediate(type, props);
+        expect(remediations.filter((r) => r.policy === policy)).toEqual([{ policy, properties: expect.objectContaining(fixed) }]);
+    });
+
+    it("leaves private resources and unknown values alone", async () => {
+        expect(await remediate("aws:s3/bucketV2:BucketV2", { bucket: "b", acl: "private" })).toEqual([]);
+        expect(await remediate("aws:rds/instance:Instance", { publiclyAccessible: UNKNOWN })).toEqual([]);
+        expect(await remediate("azure-native:storage:BlobContainer", { accountName: "a" })).toEqual([]);
+    });
+});
