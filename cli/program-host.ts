@@ -6,8 +6,8 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { CapturedResource, HostResult } from "./captured";
-import { deployedOutputs, invokeResult } from "./mock-values";
+import { captureRegistrations, mocksFor } from "./capture";
+import type { HostResult } from "./captured";
 
 interface ProgramLocation {
     projectDir: string;
@@ -61,14 +61,6 @@ function registerTypeScript(projectDir: string): void {
     });
 }
 
-function toStringList(map: { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void }): Record<string, string[]> {
-    const result: Record<string, string[]> = {};
-    map.forEach((v, k) => {
-        result[k] = v.getUrnsList();
-    });
-    return result;
-}
-
 async function run(target: string, mode: "preview" | "deployed", stack: string): Promise<HostResult> {
     const location = locateProgram(target);
     process.chdir(location.projectDir);
@@ -78,69 +70,8 @@ async function run(target: string, mode: "preview" | "deployed", stack: string):
     const settings = require(path.join(pulumiDir, "runtime", "settings"));
     const stackModule = require(path.join(pulumiDir, "runtime", "stack"));
 
-    const preview = mode === "preview";
-    await pulumi.runtime.setMocks(
-        {
-            newResource(args: { type: string; name: string; inputs: Record<string, unknown>; custom?: boolean; id?: string }) {
-                if (args.custom === false) {
-                    return { id: undefined, state: {} };
-                }
-                if (preview) {
-                    // A first preview: inputs are what the program gave; ids and computed outputs are unknown.
-                    return { id: undefined, state: { ...args.inputs } };
-                }
-                const urn = `${args.type}::${args.name}`;
-                const { id, outputs } = deployedOutputs(args.type, args.name, urn, args.inputs);
-                return { id, state: { ...args.inputs, ...outputs } };
-            },
-            call(args: { token: string; inputs: Record<string, unknown> }) {
-                return invokeResult(args.token, args.inputs);
-            },
-        },
-        location.project,
-        stack,
-        preview,
-    );
-
-    const captured = new Map<string, CapturedResource>();
-    const order: string[] = [];
-    const monitor = settings.getMonitor();
-    const registerResource = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
-        registerResource(req, (err: unknown, resp: any) => {
-            if (!err && resp) {
-                const urn: string = resp.getUrn();
-                const aliasSpecs = req.getAliasesList?.() ?? [];
-                captured.set(urn, {
-                    type: req.getType(),
-                    name: req.getName(),
-                    urn,
-                    parent: req.getParent() || undefined,
-                    custom: req.getCustom(),
-                    inputs: req.getObject()?.toJavaScript() ?? {},
-                    outputs: resp.getObject()?.toJavaScript() ?? {},
-                    dependencies: req.getDependenciesList(),
-                    propertyDependencies: toStringList(req.getPropertydependenciesMap()),
-                    provider: req.getProvider() || undefined,
-                    aliases: [...req.getAliasurnsList(), ...aliasSpecs.map((a: any) => a.getUrn?.() || a.getSpec?.()?.getName?.() || "").filter(Boolean)],
-                    protect: Boolean(req.getProtect?.()),
-                    ignoreChanges: req.getIgnorechangesList(),
-                    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-                    deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
-                });
-                order.push(urn);
-            }
-            callback(err, resp);
-        });
-    };
-    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
-    monitor.registerResourceOutputs = (req: any, callback: (err: unknown, resp: any) => void) => {
-        const resource = captured.get(req.getUrn());
-        if (resource) {
-            resource.outputs = req.getOutputs()?.toJavaScript() ?? {};
-        }
-        registerOutputs(req, callback);
-    };
+    await pulumi.runtime.setMocks(mocksFor(mode), location.project, stack, mode === "preview");
+    const registered = captureRegistrations(settings.getMonitor());
 
     if (location.entry.endsWith(".ts")) {
         registerTypeScript(location.projectDir);
@@ -151,7 +82,7 @@ async function run(target: string, mode: "preview" | "deployed", stack: string):
         return main ? await main() : program;
     });
     await settings.waitForRPCs();
-    return { ok: true, project: location.project, stack, entry: location.entry, resources: order.map((urn) => captured.get(urn)!) };
+    return { ok: true, project: location.project, stack, entry: location.entry, resources: registered() };
 }
 
 function describeError(error: unknown): string {

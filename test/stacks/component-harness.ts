@@ -5,7 +5,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 import type { CapturedResource } from "../../cli/captured";
-import { deployedOutputs, invokeResult } from "../../cli/mock-values";
+import { captureRegistrations, mocksFor } from "../../cli/capture";
 import { analyzeRequest, analyzeStackRequest, readDiagnostics, type Diagnostic } from "../../cli/protocol";
 import { toPolicies } from "../../policies/lib/policy-adapter";
 import { rules } from "../../policies/registry";
@@ -18,76 +18,16 @@ const server = require("@pulumi/policy/server");
 export const PROJECT = "component-test";
 export const STACK = "test";
 
-function toStringList(map: { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void }): Record<string, string[]> {
-    const result: Record<string, string[]> = {};
-    map.forEach((v, k) => {
-        result[k] = v.getUrnsList();
-    });
-    return result;
-}
-
 /**
  * Runs `program` (which constructs components) under fresh mocks and returns what it registered, in
  * registration order. Deployed mode by default: every output known, as at update time.
  */
 export async function capture(program: () => void, mode: "preview" | "deployed" = "deployed"): Promise<CapturedResource[]> {
-    const preview = mode === "preview";
-    await pulumi.runtime.setMocks(
-        {
-            newResource(args: pulumi.runtime.MockResourceArgs) {
-                if (args.custom === false) return { id: undefined, state: {} };
-                if (preview) return { id: undefined, state: { ...args.inputs } };
-                const { id, outputs } = deployedOutputs(args.type, args.name, `${args.type}::${args.name}`, args.inputs);
-                return { id, state: { ...args.inputs, ...outputs } };
-            },
-            call(args: pulumi.runtime.MockCallArgs) {
-                return invokeResult(args.token, args.inputs);
-            },
-        },
-        PROJECT,
-        STACK,
-        preview,
-    );
-
-    const captured = new Map<string, CapturedResource>();
-    const order: string[] = [];
-    const monitor = settings.getMonitor();
-    const registerResource = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
-        registerResource(req, (err: unknown, resp: any) => {
-            if (!err && resp) {
-                const urn: string = resp.getUrn();
-                captured.set(urn, {
-                    type: req.getType(),
-                    name: req.getName(),
-                    urn,
-                    parent: req.getParent() || undefined,
-                    custom: req.getCustom(),
-                    inputs: req.getObject()?.toJavaScript() ?? {},
-                    outputs: resp.getObject()?.toJavaScript() ?? {},
-                    dependencies: req.getDependenciesList(),
-                    propertyDependencies: toStringList(req.getPropertydependenciesMap()),
-                    provider: req.getProvider() || undefined,
-                    aliases: [],
-                    protect: false,
-                    ignoreChanges: req.getIgnorechangesList(),
-                    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-                });
-                order.push(urn);
-            }
-            callback(err, resp);
-        });
-    };
-    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
-    monitor.registerResourceOutputs = (req: any, callback: (err: unknown, resp: any) => void) => {
-        const resource = captured.get(req.getUrn());
-        if (resource) resource.outputs = req.getOutputs()?.toJavaScript() ?? {};
-        registerOutputs(req, callback);
-    };
-
+    await pulumi.runtime.setMocks(mocksFor(mode), PROJECT, STACK, mode === "preview");
+    const registered = captureRegistrations(settings.getMonitor());
     program();
     await settings.waitForRPCs();
-    return order.map((urn) => captured.get(urn)!);
+    return registered();
 }
 
 /** The one registered resource of this type and name; fails loudly otherwise. */
