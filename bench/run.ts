@@ -5,8 +5,9 @@
 //   - the usual set-up: a TypeScript pack whose index.ts constructs @pulumi/awsguard's pack, installed in a
 //     scratch folder, so ts-node's type checking and the provider typings are paid as users pay them.
 // For each: cold start (spawn to port, median of 7), Analyze over gRPC on 10,000 synthetic resources
-// (median microseconds per resource), AnalyzeStack on 1,000 / 10,000 / 50,000 resources (wall time; peak
-// RSS of the pack process). Budgets are ratios to the floor measured in the same run.
+// (median microseconds per resource), AnalyzeStack on 1,000 / 10,000 / 50,000 resources (median wall time of
+// 5, 5 and 3 runs; peak RSS of the pack process). The packs are measured side by side, requests interleaved,
+// and budgets are ratios to the floor measured in the same run.
 
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -99,47 +100,69 @@ function peakRssMb(pid: number): number {
     return kb / 1024;
 }
 
-async function measure(subject: Subject, analyzeSet: CapturedResource[], stacks: Record<number, CapturedResource[]>): Promise<Measurement> {
-    const starts: number[] = [];
+/** Cold starts, interleaved across the packs so that each sees the same machine. */
+async function coldStarts(subjects: readonly Subject[]): Promise<Map<Subject, number>> {
+    const samples = new Map<Subject, number[]>(subjects.map((s) => [s, []]));
     for (let i = 0; i < COLD_STARTS; i++) {
-        const { pack, ms } = await launch(subject);
-        starts.push(ms);
-        await pack.stop();
-    }
-    log(`  ${subject.label}: cold start median ${median(starts).toFixed(0)} ms`);
-
-    const { pack } = await launch(subject);
-    const session = new AnalyzerSession({ port: pack.port, project: "connected-car", stack: "bench", dryRun: true, rpcTimeoutMs: 600_000 });
-    try {
-        await session.start({});
-        const byUrn = new Map(analyzeSet.map((r) => [r.urn, r]));
-        for (const r of analyzeSet.slice(0, 500)) await session.analyzeOnly(r, byUrn); // warm-up
-        const perResource: number[] = [];
-        for (const r of analyzeSet) {
-            const t = process.hrtime.bigint();
-            await session.analyzeOnly(r, byUrn);
-            perResource.push(Number(process.hrtime.bigint() - t) / 1e3);
+        for (const subject of subjects) {
+            const { pack, ms } = await launch(subject);
+            samples.get(subject)!.push(ms);
+            await pack.stop();
         }
-        log(`  ${subject.label}: Analyze median ${median(perResource).toFixed(0)} us/resource`);
+    }
+    return new Map([...samples].map(([s, v]) => [s, median(v)]));
+}
 
-        const stackMs: Record<number, number> = {};
+/**
+ * Analyze and AnalyzeStack with every pack running side by side, requests interleaved (one resource or one
+ * stack to each pack in turn) so that drift in the machine's load hits all of them alike.
+ */
+async function steadyState(subjects: readonly Subject[], analyzeSet: CapturedResource[], stacks: Record<number, CapturedResource[]>) {
+    const running = [];
+    for (const subject of subjects) {
+        const { pack } = await launch(subject);
+        const session = new AnalyzerSession({ port: pack.port, project: "connected-car", stack: "bench", dryRun: true, rpcTimeoutMs: 600_000 });
+        await session.start({});
+        running.push({ subject, pack, session });
+    }
+    try {
+        const byUrn = new Map(analyzeSet.map((r) => [r.urn, r]));
+        for (const r of analyzeSet.slice(0, 500)) for (const { session } of running) await session.analyzeOnly(r, byUrn); // warm-up
+        const perResource = running.map(() => [] as number[]);
+        for (const r of analyzeSet) {
+            for (let k = 0; k < running.length; k++) {
+                const t = process.hrtime.bigint();
+                await running[k].session.analyzeOnly(r, byUrn);
+                perResource[k].push(Number(process.hrtime.bigint() - t) / 1e3);
+            }
+        }
+        const stackTimes = running.map(() => ({}) as Record<number, number[]>);
         for (const size of STACK_SIZES) {
             const resources = stacks[size];
             const map = new Map(resources.map((r) => [r.urn, r]));
-            const runs = size <= 10_000 ? 3 : 1;
-            const times: number[] = [];
-            for (let i = 0; i < runs; i++) {
-                const t = process.hrtime.bigint();
-                await session.analyzeStack(resources, map);
-                times.push(Number(process.hrtime.bigint() - t) / 1e6);
+            for (let rep = 0; rep < (size <= 10_000 ? 5 : 3); rep++) {
+                for (let k = 0; k < running.length; k++) {
+                    const t = process.hrtime.bigint();
+                    await running[k].session.analyzeStack(resources, map);
+                    (stackTimes[k][size] ??= []).push(Number(process.hrtime.bigint() - t) / 1e6);
+                }
             }
-            stackMs[size] = median(times);
-            log(`  ${subject.label}: AnalyzeStack ${size} resources ${stackMs[size].toFixed(0)} ms`);
         }
-        return { coldStartMs: median(starts), analyzeUs: median(perResource), stackMs, peakRssMb: peakRssMb(pack.child.pid!) };
+        return new Map(
+            running.map(({ subject, pack }, k) => [
+                subject,
+                {
+                    analyzeUs: median(perResource[k]),
+                    stackMs: Object.fromEntries(STACK_SIZES.map((size) => [size, median(stackTimes[k][size])])),
+                    peakRssMb: peakRssMb(pack.child.pid!),
+                },
+            ]),
+        );
     } finally {
-        session.close();
-        await pack.stop();
+        for (const { session, pack } of running) {
+            session.close();
+            await pack.stop();
+        }
     }
 }
 
@@ -158,11 +181,12 @@ async function main(): Promise<void> {
     const stacks: Record<number, CapturedResource[]> = {};
     for (const size of STACK_SIZES) stacks[size] = syntheticStack(size);
 
-    const results = new Map<Subject, Measurement>();
-    for (const subject of [floor, ours, usual]) {
-        log(`measuring ${subject.label} ...`);
-        results.set(subject, await measure(subject, analyzeSet, stacks));
-    }
+    const subjects = [floor, ours, usual];
+    log("cold starts ...");
+    const starts = await coldStarts(subjects);
+    log("Analyze and AnalyzeStack ...");
+    const steady = await steadyState(subjects, analyzeSet, stacks);
+    const results = new Map<Subject, Measurement>(subjects.map((s) => [s, { coldStartMs: starts.get(s)!, ...steady.get(s)! }]));
 
     const f = results.get(floor)!;
     const o = results.get(ours)!;

@@ -7,6 +7,7 @@ import type {
     PolicyConfigSchema,
     PolicyResource,
     ReportViolation,
+    ResourceValidationArgs,
     ResourceValidationPolicy,
     StackValidationPolicy,
 } from "@pulumi/policy";
@@ -37,9 +38,15 @@ export const configSchema: PolicyConfigSchema = {
 
 // ---- exemptions -----------------------------------------------------------------------------------
 //
-// The exemptions policy reads the platform team's list from its config on every Analyze request (it is
-// the first policy of the pack); the config is fixed for the life of the pack process, set once by the
-// engine's Configure. Until it has been read, and whenever it is invalid, nothing is exempted.
+// The exemptions policy reads the platform team's list from its config on the first Analyze request (it
+// is the first policy of the pack); the config is fixed for the life of the pack process, set once by the
+// engine's Configure before any Analyze. It then marks itself with a type no resource has, so
+// @pulumi/policy stops calling it (and deserializing every resource for it). Until the list has been read,
+// and whenever it is invalid, nothing is exempted: a finding is reported rather than dropped.
+
+/** Marks a validation so @pulumi/policy skips it as "not applicable" without deserializing anything. */
+const NEVER_A_RESOURCE_TYPE = "customer-data-guard:index:NotAResourceType";
+type PulumiTyped = { __pulumiType?: string };
 
 let exemptions: ParsedExemptions = { ok: true, exemptions: [] };
 let exemptionsSource: unknown;
@@ -54,17 +61,20 @@ function exemptionsPolicy(ruleNames: readonly string[]): ResourceValidationPolic
         severity: "high",
         remediationSteps: "Fix the `exemptions` list in the policy pack config: every entry needs policies, resources, a reason of at least 20 characters, approvedBy and a real expiry date.",
         configSchema: { properties: { exemptions: exemptionsSchema(ruleNames) } },
-        validateResource: (args, reportViolation) => {
-            const raw = (args.getConfig() as Record<string, unknown>).exemptions;
-            if (raw !== exemptionsSource) {
-                exemptionsSource = raw;
-                exemptions = parseExemptions(unwrapProxy(raw), ruleNames);
-            }
-            if (!exemptions.ok) {
-                reportViolation(`The exemptions in the policy pack config cannot be used, so nothing is exempted: ${exemptions.errors.join("; ")}.`);
-            }
-        },
+        validateResource,
     };
+
+    function validateResource(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
+        const raw = (args.getConfig() as Record<string, unknown>).exemptions;
+        if (raw !== exemptionsSource) {
+            exemptionsSource = raw;
+            exemptions = parseExemptions(unwrapProxy(raw), ruleNames);
+        }
+        (validateResource as PulumiTyped).__pulumiType = NEVER_A_RESOURCE_TYPE;
+        if (!exemptions.ok) {
+            reportViolation(`The exemptions in the policy pack config cannot be used, so nothing is exempted: ${exemptions.errors.join("; ")}.`);
+        }
+    }
 }
 
 /** Reports the rule's findings, minus those exempted; exempted ones end as "not applicable" with their evidence. */
@@ -128,15 +138,21 @@ function metadata(rule: Rule) {
 }
 
 export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
+    const validateResource: ResourceValidationPolicy["validateResource"] = (args, reportViolation) => {
+        if (!rule.appliesTo.matches(args.type)) {
+            return;
+        }
+        const subject = { type: args.type, name: args.name, urn: args.urn, props: unwrapProxy(args.props) };
+        reportAll(rule, runSafely(rule, args.urn, () => rule.check(subject)), args.urn, args, reportViolation);
+    };
+    if (rule.appliesTo.exactToken !== undefined) {
+        // One exact token: @pulumi/policy skips other resource types without deserializing them (the
+        // mechanism validateResourceOfType uses).
+        (validateResource as PulumiTyped).__pulumiType = rule.appliesTo.exactToken;
+    }
     return {
         ...metadata(rule),
-        validateResource: (args, reportViolation) => {
-            if (!rule.appliesTo.matches(args.type)) {
-                return;
-            }
-            const subject = { type: args.type, name: args.name, urn: args.urn, props: unwrapProxy(args.props) };
-            reportAll(rule, runSafely(rule, args.urn, () => rule.check(subject)), args.urn, args, reportViolation);
-        },
+        validateResource,
         remediateResource: rule.remediate
             ? (args) => {
                   if (!rule.appliesTo.matches(args.type)) {
@@ -163,9 +179,6 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
 // that runs without a matching evaluation (the leader disabled, another stack) evaluates the stack itself.
 // The engine sends one AnalyzeStack request per run, so requests never interleave.
 
-const NO_FINDINGS_TYPE = "customer-data-guard:index:NoViolationInThisStack";
-
-type PulumiTyped = { __pulumiType?: string };
 
 interface Evaluation {
     key: string;
@@ -199,7 +212,7 @@ export function toStackPolicies(rules: readonly StackRule[]): StackValidationPol
                 lastEvaluation = { key, findings: all };
                 policies.forEach((p, i) => {
                     if (i > 0) {
-                        (p.validateStack as PulumiTyped).__pulumiType = all.get(rules[i].name)!.length > 0 ? undefined : NO_FINDINGS_TYPE;
+                        (p.validateStack as PulumiTyped).__pulumiType = all.get(rules[i].name)!.length > 0 ? undefined : NEVER_A_RESOURCE_TYPE;
                     }
                 });
                 findings = all.get(rule.name);

@@ -13,12 +13,19 @@ export interface TypeMatcher {
     readonly describe: string;
     /** Tokens the matcher accepts, one per form (for generated tests and docs). */
     readonly examples: readonly string[];
+    /** Set when the matcher accepts exactly one token and nothing else. */
+    readonly exactToken?: string;
     matches(token: string): boolean;
 }
 
 export function awsTypes(...tokens: string[]): TypeMatcher {
     const set = new Set(tokens);
-    return { describe: tokens.join(", "), examples: tokens, matches: (token) => set.has(token) };
+    return {
+        describe: tokens.join(", "),
+        examples: tokens,
+        exactToken: set.size === 1 ? tokens[0] : undefined,
+        matches: (token) => set.has(token),
+    };
 }
 
 export interface AzureNativeToken {
