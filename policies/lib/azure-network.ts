@@ -20,7 +20,7 @@ import {
     type IpFamily,
     type IpRange,
 } from "./ip-ranges";
-import { enumEquals, isObject, stringField, type Props } from "./props";
+import { enumEquals, isObject, objectField, stringField, type Props } from "./props";
 import { invalidFieldFinding, showValue, unknownSwitchFinding, type Finding } from "./rule";
 import type { StackGraph, StackNode } from "./stack-graph";
 import { anyOf, azureType, parseAzureNativeToken, type TypeMatcher } from "./type-tokens";
@@ -358,6 +358,66 @@ export function checkIpList(
 }
 
 // ---- firewall-rule resources ---------------------------------------------------------------------------
+
+/** Where a resource keeps its network rule set (default action + IP rules), and how to word what it admits. */
+export interface NetworkRuleSetSpec {
+    /** The rule set's key in `bag` (e.g. "networkRuleSet", "networkAcls"). */
+    readonly key: string;
+    /** Its path for messages (e.g. "properties.networkAcls"). */
+    readonly path: string;
+    /** Evidence when the rule set is omitted. */
+    readonly whenOmitted: string;
+    /** What an omitted defaultAction means, with its source. */
+    readonly defaultActionOmitted: string;
+    /** How the evidence ends when the default action admits everyone (", so every network is admitted"). */
+    readonly admitsEveryone: string;
+    /** Key of the address inside each IP rule ("value", "iPAddressOrRange"). */
+    readonly ipValueKey: string;
+    readonly consequence: string;
+}
+
+/**
+ * A network rule set read as exposure evidence: omitted or default action Allow admits every network;
+ * Deny admits only its IP rules, public when too wide. Unknown and malformed parts are findings.
+ */
+export function networkRuleSetExposure(bag: unknown, spec: NetworkRuleSetSpec): { evidence: string[]; extra: Finding[] } {
+    const evidence: string[] = [];
+    const extra: Finding[] = [];
+    const rules = objectField(bag, spec.key);
+    switch (rules.state) {
+        case "absent":
+            evidence.push(spec.whenOmitted);
+            break;
+        case "unknown":
+            extra.push(unknownSwitchFinding(spec.path, spec.consequence));
+            break;
+        case "invalid":
+            extra.push(invalidFieldFinding(spec.path, rules.raw, rules.expected, spec.consequence));
+            break;
+        case "known": {
+            const action = readDefaultAction(rules.value, "defaultAction", `${spec.path}.defaultAction`, spec.defaultActionOmitted);
+            switch (action.state) {
+                case "allow":
+                    evidence.push(`${action.text}${spec.admitsEveryone}`);
+                    break;
+                case "unknown":
+                    extra.push(unknownSwitchFinding(action.field, spec.consequence));
+                    break;
+                case "invalid":
+                    extra.push(invalidFieldFinding(action.field, action.raw, action.expected, spec.consequence));
+                    break;
+                case "deny": {
+                    const ips = checkIpList(rules.value, "ipRules", `${spec.path}.ipRules`, { valueKey: spec.ipValueKey, consequence: spec.consequence });
+                    evidence.push(...ips.publicEvidence);
+                    extra.push(...ips.findings);
+                    break;
+                }
+            }
+            break;
+        }
+    }
+    return { evidence, extra };
+}
 
 /** How a firewall-rule resource type stores its range and names its server. */
 export interface FirewallRuleKind {

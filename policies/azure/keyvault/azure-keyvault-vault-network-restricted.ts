@@ -1,6 +1,6 @@
-import { checkIpList, exposureFindings, readAccessSwitch, readDefaultAction } from "../../lib/azure-network";
+import { exposureFindings, networkRuleSetExposure, readAccessSwitch } from "../../lib/azure-network";
 import { objectField } from "../../lib/props";
-import { invalidFieldFinding, unknownSwitchFinding, type Finding, type ResourceRule } from "../../lib/rule";
+import { invalidFieldFinding, unknownSwitchFinding, type ResourceRule } from "../../lib/rule";
 import { anyOf, azureType } from "../../lib/type-tokens";
 import { setEnum } from "../../lib/remediation";
 
@@ -41,41 +41,15 @@ export const azureKeyvaultVaultNetworkRestricted: ResourceRule = {
         }
         const bag = properties.state === "known" ? properties.value : {};
         const sw = readAccessSwitch(bag, "publicNetworkAccess", "properties.publicNetworkAccess", "the SDK and API default is enabled");
-        const evidence: string[] = [];
-        const extra: Finding[] = [];
-        const acls = objectField(bag, "networkAcls");
-        switch (acls.state) {
-            case "absent":
-                evidence.push("`properties.networkAcls` is omitted: the firewall is off and every network is admitted");
-                break;
-            case "unknown":
-                extra.push(unknownSwitchFinding("properties.networkAcls", CONSEQUENCE));
-                break;
-            case "invalid":
-                extra.push(invalidFieldFinding("properties.networkAcls", acls.raw, acls.expected, CONSEQUENCE));
-                break;
-            case "known": {
-                const action = readDefaultAction(acls.value, "defaultAction", "properties.networkAcls.defaultAction", "not documented; treated as Allow");
-                switch (action.state) {
-                    case "allow":
-                        evidence.push(`${action.text}, so every network is admitted`);
-                        break;
-                    case "unknown":
-                        extra.push(unknownSwitchFinding(action.field, CONSEQUENCE));
-                        break;
-                    case "invalid":
-                        extra.push(invalidFieldFinding(action.field, action.raw, action.expected, CONSEQUENCE));
-                        break;
-                    case "deny": {
-                        const ips = checkIpList(acls.value, "ipRules", "properties.networkAcls.ipRules", { valueKey: "value", consequence: CONSEQUENCE });
-                        evidence.push(...ips.publicEvidence);
-                        extra.push(...ips.findings);
-                        break;
-                    }
-                }
-                break;
-            }
-        }
+        const { evidence, extra } = networkRuleSetExposure(bag, {
+            key: "networkAcls",
+            path: "properties.networkAcls",
+            whenOmitted: "`properties.networkAcls` is omitted: the firewall is off and every network is admitted",
+            defaultActionOmitted: "not documented; treated as Allow",
+            admitsEveryone: ", so every network is admitted",
+            ipValueKey: "value",
+            consequence: CONSEQUENCE,
+        });
         return exposureFindings(sw, evidence, extra, CONSEQUENCE);
     },
     remediate: (resource) => setEnum(resource.props, "publicNetworkAccess", "Disabled", "properties"),

@@ -1,6 +1,5 @@
-import { checkIpList, exposureFindings, readAccessSwitch, readDefaultAction } from "../../lib/azure-network";
-import { objectField } from "../../lib/props";
-import { invalidFieldFinding, unknownSwitchFinding, type Finding, type ResourceRule } from "../../lib/rule";
+import { exposureFindings, networkRuleSetExposure, readAccessSwitch } from "../../lib/azure-network";
+import type { ResourceRule } from "../../lib/rule";
 import { azureType } from "../../lib/type-tokens";
 import { setEnum } from "../../lib/remediation";
 
@@ -35,41 +34,15 @@ export const azureStorageAccountNetworkRestricted: ResourceRule = {
     appliesTo: azureType("storage", "StorageAccount"),
     check(resource) {
         const sw = readAccessSwitch(resource.props, "publicNetworkAccess", "publicNetworkAccess", "storage accounts accept connections from clients on any network by default");
-        const evidence: string[] = [];
-        const extra: Finding[] = [];
-        const rules = objectField(resource.props, "networkRuleSet");
-        switch (rules.state) {
-            case "absent":
-                evidence.push("`networkRuleSet` is omitted, so connections from any network are accepted");
-                break;
-            case "unknown":
-                extra.push(unknownSwitchFinding("networkRuleSet", CONSEQUENCE));
-                break;
-            case "invalid":
-                extra.push(invalidFieldFinding("networkRuleSet", rules.raw, rules.expected, CONSEQUENCE));
-                break;
-            case "known": {
-                const action = readDefaultAction(rules.value, "defaultAction", "networkRuleSet.defaultAction", "the API default is Allow");
-                switch (action.state) {
-                    case "allow":
-                        evidence.push(`${action.text}, so connections from any network are accepted`);
-                        break;
-                    case "unknown":
-                        extra.push(unknownSwitchFinding(action.field, CONSEQUENCE));
-                        break;
-                    case "invalid":
-                        extra.push(invalidFieldFinding(action.field, action.raw, action.expected, CONSEQUENCE));
-                        break;
-                    case "deny": {
-                        const ips = checkIpList(rules.value, "ipRules", "networkRuleSet.ipRules", { valueKey: "iPAddressOrRange", consequence: CONSEQUENCE });
-                        evidence.push(...ips.publicEvidence);
-                        extra.push(...ips.findings);
-                        break;
-                    }
-                }
-                break;
-            }
-        }
+        const { evidence, extra } = networkRuleSetExposure(resource.props, {
+            key: "networkRuleSet",
+            path: "networkRuleSet",
+            whenOmitted: "`networkRuleSet` is omitted, so connections from any network are accepted",
+            defaultActionOmitted: "the API default is Allow",
+            admitsEveryone: ", so connections from any network are accepted",
+            ipValueKey: "iPAddressOrRange",
+            consequence: CONSEQUENCE,
+        });
         return exposureFindings(sw, evidence, extra, CONSEQUENCE);
     },
     remediate: (resource) => setEnum(resource.props, "publicNetworkAccess", "Disabled"),
