@@ -10,7 +10,10 @@ try {
     process.exit(2);
 }
 runner.main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    // exitCode, not exit(): a large report written to a pipe must be flushed before the process ends.
+    (code) => {
+        process.exitCode = code;
+    },
     (e) => {
         process.stderr.write(`error: ${e && e.stack ? e.stack : e}\n`);
         process.exit(2);

@@ -43,7 +43,9 @@ async function run(): Promise<number> {
 }
 
 run().then(
-    (code) => process.exit(code),
+    (code) => {
+        process.exitCode = code;
+    },
     (e) => {
         process.stderr.write(`error: ${(e as Error).message}\n`);
         process.exit(2);

@@ -92,7 +92,8 @@ export function toJson(report: ProgramReport): Record<string, unknown> {
             remediation: policies.get(d.policyName)?.remediationSteps ?? "",
         })),
         exempted: exemptedEntries(result),
-        notApplicable: result.notApplicable,
+        // Policies skipped because the resource is of another type say nothing about it.
+        notApplicable: result.notApplicable.filter((n) => !n.reason.startsWith("Policy only applies to resources of type")),
         remediations: result.remediations,
     };
 }

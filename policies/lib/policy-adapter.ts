@@ -49,7 +49,6 @@ const NEVER_A_RESOURCE_TYPE = "customer-data-guard:index:NotAResourceType";
 type PulumiTyped = { __pulumiType?: string };
 
 let exemptions: ParsedExemptions = { ok: true, exemptions: [] };
-let exemptionsSource: unknown;
 
 function exemptionsPolicy(ruleNames: readonly string[]): ResourceValidationPolicy {
     return {
@@ -65,11 +64,7 @@ function exemptionsPolicy(ruleNames: readonly string[]): ResourceValidationPolic
     };
 
     function validateResource(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
-        const raw = (args.getConfig() as Record<string, unknown>).exemptions;
-        if (raw !== exemptionsSource) {
-            exemptionsSource = raw;
-            exemptions = parseExemptions(unwrapProxy(raw), ruleNames);
-        }
+        exemptions = parseExemptions(unwrapProxy((args.getConfig() as Record<string, unknown>).exemptions), ruleNames);
         (validateResource as PulumiTyped).__pulumiType = NEVER_A_RESOURCE_TYPE;
         if (!exemptions.ok) {
             reportViolation(`The exemptions in the policy pack config cannot be used, so nothing is exempted: ${exemptions.errors.join("; ")}.`);
