@@ -69,24 +69,32 @@ export interface Outcome {
     notApplicable: string[];
 }
 
-/** Analyze one resource's inputs with every policy of the pack. Throws if the server returns a gRPC error. */
-export async function analyze(resource: TestResource): Promise<Outcome> {
-    const c = captured(resource);
-    const resp = await invoke(analyzeAll, analyzeRequest(c, c.inputs, new Map()));
+/** Analyze one captured resource's inputs with every policy of the pack. Throws on a gRPC error. */
+export async function analyzeCaptured(c: CapturedResource, byUrn: ReadonlyMap<string, CapturedResource> = new Map()): Promise<Outcome> {
+    const resp = await invoke(analyzeAll, analyzeRequest(c, c.inputs, byUrn));
     return {
         diagnostics: readDiagnostics(resp, c.urn, "analyze"),
         notApplicable: readNotApplicable(resp, c.urn).map((n) => n.policyName),
     };
 }
 
-/** AnalyzeStack over the given resources' outputs with every policy of the pack. */
-export async function analyzeStack(resources: TestResource[]): Promise<Outcome> {
-    const list = resources.map(captured);
+/** AnalyzeStack over captured resources' outputs with every policy of the pack. */
+export async function analyzeStackCaptured(list: readonly CapturedResource[]): Promise<Outcome> {
     const resp = await invoke(analyzeStackAll, analyzeStackRequest(list, new Map(list.map((r) => [r.urn, r]))));
     return {
         diagnostics: readDiagnostics(resp, "", "analyzeStack"),
         notApplicable: readNotApplicable(resp, "").map((n) => n.policyName),
     };
+}
+
+/** Analyze one resource's inputs with every policy of the pack. */
+export function analyze(resource: TestResource): Promise<Outcome> {
+    return analyzeCaptured(captured(resource));
+}
+
+/** AnalyzeStack over the given resources' outputs with every policy of the pack. */
+export function analyzeStack(resources: TestResource[]): Promise<Outcome> {
+    return analyzeStackCaptured(resources.map(captured));
 }
 
 /** One row of a rule's table. `expect` lists the exact violations of THIS rule: [level, message fragment]. */

@@ -8,7 +8,7 @@ import { CustomerDataBucket } from "../../stacks/aws-connected-car/components/cu
 import { PrivateCdnSite } from "../../stacks/aws-connected-car/components/private-cdn-site";
 import { PrivateNetwork, subnetCidr } from "../../stacks/aws-connected-car/components/private-network";
 import { PrivatePostgres } from "../../stacks/aws-connected-car/components/private-postgres";
-import { capture, child, diagnosticLines, ofType, packDiagnostics } from "./component-harness";
+import { capture, child, diagnosticLines, expectOwnedChildren, ofType, packDiagnostics } from "./component-harness";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
 const T = {
@@ -32,23 +32,6 @@ type Statement = Record<string, any>;
 function statements(policy: CapturedResource): Statement[] {
     const doc = policy.inputs.policy as { Statement: Statement[] };
     return doc.Statement;
-}
-
-/** Every resource below the component is parented inside it and named from the component's name. */
-function expectOwnedChildren(resources: CapturedResource[], componentType: string, name: string): void {
-    const component = child(resources, componentType, name);
-    const inside = new Set([component.urn]);
-    for (const r of resources) {
-        if (r.parent !== undefined && inside.has(r.parent)) inside.add(r.urn);
-    }
-    const children = resources.filter((r) => r.urn !== component.urn && inside.has(r.urn));
-    expect(children.length).toBeGreaterThan(0);
-    for (const r of children) {
-        expect(r.name.startsWith(name), `${r.type} "${r.name}" is not named from "${name}"`).toBe(true);
-    }
-    // Nothing else was created outside the component.
-    expect(resources.filter((r) => !inside.has(r.urn)).map((r) => r.type)).toEqual([]);
-    expect(component.outputs).not.toEqual({});
 }
 
 describe("CustomerDataBucket", () => {

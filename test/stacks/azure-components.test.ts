@@ -10,7 +10,7 @@ import { PrivateKeyVault } from "../../stacks/azure-connected-car/components/pri
 import { PRIVATE_DNS_ZONES, PrivateNetwork } from "../../stacks/azure-connected-car/components/private-network";
 import { PrivatePostgresServer } from "../../stacks/azure-connected-car/components/private-postgres-server";
 import { PrivateStorageAccount } from "../../stacks/azure-connected-car/components/private-storage-account";
-import { capture, child, ofType, packDiagnostics } from "./component-harness";
+import { capture, child, expectOwnedChildren, ofType, packDiagnostics } from "./component-harness";
 
 const RG = "rg-test";
 const SUBNET = "/subscriptions/0/resourceGroups/rg-test/providers/Microsoft.Network/virtualNetworks/vnet/subnets/endpoints";
@@ -31,21 +31,6 @@ const T = {
 };
 
 type Bag = Record<string, any>;
-
-function expectOwnedChildren(resources: CapturedResource[], componentType: string, name: string): void {
-    const component = child(resources, componentType, name);
-    const inside = new Set([component.urn]);
-    for (const r of resources) {
-        if (r.parent !== undefined && inside.has(r.parent)) inside.add(r.urn);
-    }
-    const children = resources.filter((r) => r.urn !== component.urn && inside.has(r.urn));
-    expect(children.length).toBeGreaterThan(0);
-    for (const r of children) {
-        expect(r.name.startsWith(name), `${r.type} "${r.name}" is not named from "${name}"`).toBe(true);
-    }
-    expect(resources.filter((r) => !inside.has(r.urn)).map((r) => r.type)).toEqual([]);
-    expect(component.outputs).not.toEqual({});
-}
 
 /** One private endpoint to `groupId` of `target`, with its DNS zone group in `zoneName`. */
 function expectPrivateEndpoint(resources: CapturedResource[], target: CapturedResource, groupId: string, zoneName: string): void {

@@ -4,16 +4,14 @@
 // engine would send them (Analyze per resource, then AnalyzeStack).
 
 import * as pulumi from "@pulumi/pulumi";
+import { expect } from "vitest";
 import type { CapturedResource } from "../../cli/captured";
 import { captureRegistrations, mocksFor } from "../../cli/capture";
-import { analyzeRequest, analyzeStackRequest, readDiagnostics, type Diagnostic } from "../../cli/protocol";
-import { toPolicies } from "../../policies/lib/policy-adapter";
-import { rules } from "../../policies/registry";
+import type { Diagnostic } from "../../cli/protocol";
+import { analyzeCaptured, analyzeStackCaptured } from "../harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const settings = require("@pulumi/pulumi/runtime/settings");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const server = require("@pulumi/policy/server");
 
 export const PROJECT = "component-test";
 export const STACK = "test";
@@ -39,22 +37,31 @@ export function child(resources: readonly CapturedResource[], type: string, name
     return found[0];
 }
 
+/**
+ * Every resource below the component is parented inside it and named from the component's name, nothing
+ * was created outside it, and the component registered its outputs.
+ */
+export function expectOwnedChildren(resources: CapturedResource[], componentType: string, name: string): void {
+    const component = child(resources, componentType, name);
+    const inside = new Set([component.urn]);
+    for (const r of resources) {
+        if (r.parent !== undefined && inside.has(r.parent)) inside.add(r.urn);
+    }
+    const children = resources.filter((r) => r.urn !== component.urn && inside.has(r.urn));
+    expect(children.length).toBeGreaterThan(0);
+    for (const r of children) {
+        expect(r.name.startsWith(name), `${r.type} "${r.name}" is not named from "${name}"`).toBe(true);
+    }
+    expect(resources.filter((r) => !inside.has(r.urn)).map((r) => r.type)).toEqual([]);
+    expect(component.outputs).not.toEqual({});
+}
+
 /** Every registered resource of this type. */
 export function ofType(resources: readonly CapturedResource[], type: string): CapturedResource[] {
     return resources.filter((r) => r.type === type);
 }
 
 // ---- the pack, in-process --------------------------------------------------------------------------
-
-const policies = toPolicies(rules);
-const analyzeAll = server.makeAnalyzeRpcFun("customer-data-guard", "0.0.0-test", "mandatory", policies);
-const analyzeStackAll = server.makeAnalyzeStackRpcFun("customer-data-guard", "0.0.0-test", "mandatory", policies);
-
-function invoke(fn: (call: unknown, cb: (err: Error | null, resp: unknown) => void) => unknown, request: unknown): Promise<any> {
-    return new Promise((resolve, reject) => {
-        void fn({ request }, (err, resp) => (err ? reject(err) : resolve(resp)));
-    });
-}
 
 /**
  * Every diagnostic of the pack on these resources: Analyze on each resource's inputs, then AnalyzeStack on
@@ -64,11 +71,9 @@ export async function packDiagnostics(resources: readonly CapturedResource[]): P
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const diagnostics: Diagnostic[] = [];
     for (const r of resources) {
-        const resp = await invoke(analyzeAll, analyzeRequest(r, r.inputs, byUrn));
-        diagnostics.push(...readDiagnostics(resp, r.urn, "analyze"));
+        diagnostics.push(...(await analyzeCaptured(r, byUrn)).diagnostics);
     }
-    const stackResp = await invoke(analyzeStackAll, analyzeStackRequest(resources, byUrn));
-    diagnostics.push(...readDiagnostics(stackResp, "", "analyzeStack"));
+    diagnostics.push(...(await analyzeStackCaptured(resources)).diagnostics);
     return diagnostics;
 }
 
