@@ -85,7 +85,9 @@ function reportAll(
     const now = new Date();
     const exempted: string[] = [];
     for (const finding of findings) {
+        // Stryker disable next-line StringLiteral: a stack-wide finding is matched as an empty URN; another placeholder differs only for a glob aimed at it
         const urn = finding.urn ?? defaultUrn ?? "";
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: saves a call; an empty list finds no exemption either way
         const match = list.length > 0 ? findExemption(list, rule.name, urn, now) : undefined;
         if (match?.status === "active") {
             exempted.push(`${urn.slice(urn.lastIndexOf("::") + 2)} exempted: ${describeExemption(match.exemption)}`);
@@ -183,6 +185,7 @@ interface Evaluation {
 let lastEvaluation: Evaluation | undefined;
 
 function stackKey(resources: readonly PolicyResource[]): string {
+    // Stryker disable next-line StringLiteral: the placeholder for an empty stack only has to be the same every time
     return `${resources.length}|${resources[0]?.urn ?? ""}|${resources[resources.length - 1]?.urn ?? ""}`;
 }
 

@@ -82,7 +82,7 @@ export function unknownSwitchFinding(field: string, consequence: string, urn?: s
 export function showValue(value: unknown, max = 160): string {
     let text: string;
     try {
-        text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+        text = JSON.stringify(value) ?? String(value);
     } catch {
         text = String(value);
     }

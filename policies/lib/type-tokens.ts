@@ -48,9 +48,11 @@ const parsedAzureTokens = new Map<string, AzureNativeToken | null>();
 /** Parses an azure-native type token in any of its three forms; undefined for anything else. */
 export function parseAzureNativeToken(token: string): AzureNativeToken | undefined {
     let parsed = parsedAzureTokens.get(token);
+    // Stryker disable next-line ConditionalExpression: the cache only saves time; parsing again gives the same answer
     if (parsed === undefined) {
         const m = AZURE_NATIVE_TOKEN.exec(token);
         parsed = m ? { module: m[3].toLowerCase(), version: m[4] ?? m[2], typeName: m[5] } : null;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a memory bound on the cache, not behaviour
         if (parsedAzureTokens.size < 10_000) {
             parsedAzureTokens.set(token, parsed);
         }

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { analyzeRequest, analyzeStackRequest, readDiagnostics, readNotApplicable } from "../../cli/protocol";
 import type { CapturedResource } from "../../cli/captured";
-import { toPolicies } from "../../policies/lib/policy-adapter";
+import { EXEMPTIONS_POLICY, exemptionsSchema } from "../../policies/lib/exemptions";
+import { configSchema, toPolicies } from "../../policies/lib/policy-adapter";
 import type { ResourceRule, StackRule } from "../../policies/lib/rule";
 import { unknownSwitchFinding } from "../../policies/lib/rule";
 import { awsTypes } from "../../policies/lib/type-tokens";
@@ -78,11 +79,37 @@ describe("stack rules evaluated in one pass", () => {
         expect(runs.a.count).toBe(0);
     });
 
+    // The leader's evaluation is reused only for the stack it was made on (same size, same first and last
+    // URN): a follower asked about another stack evaluates that stack itself.
+    it.each<[string, string[], string[]]>([
+        ["another first resource", ["db-a", "b-x", "b-z"], ["db-b", "b-x", "b-z"]],
+        ["another last resource", ["b-x", "b-y", "db-a"], ["b-x", "b-y", "db-b"]],
+        ["another size", ["b-x", "db-a", "b-z"], ["b-x", "db-b", "db-c", "b-z"]],
+    ])("a follower does not reuse the evaluation of another stack: %s", async (_name, first, second) => {
+        const runs = { a: { count: 0 }, b: { count: 0 } };
+        const policies = toPolicies([flagsType("rule-a", "aws:s3/bucket:Bucket", runs.a), flagsType("rule-b", "aws:rds/instance:Instance", runs.b)]);
+        const stack = (names: string[]) => names.map((n) => (n.startsWith("db-") ? resource("aws:rds/instance:Instance", n) : resource("aws:s3/bucket:Bucket", n)));
+        await analyzeStack(policies, stack(first));
+        const ruleB = policies.find((p) => p.name === "rule-b")!;
+        const out = await analyzeStack([ruleB], stack(second));
+        expect(out.diagnostics.map((d) => d.urn.split("::").pop())).toEqual(second.filter((n) => n.startsWith("db-")));
+        expect(runs.b.count).toBe(2);
+    });
+
+    it("an empty stack has nothing to report", async () => {
+        const runs = { a: { count: 0 }, b: { count: 0 } };
+        const out = await analyzeStack(toPolicies([flagsType("rule-a", "aws:s3/bucket:Bucket", runs.a), flagsType("rule-b", "aws:rds/instance:Instance", runs.b)]), []);
+        expect(out.diagnostics).toEqual([]);
+        expect(out.notApplicable.map((n) => n.policyName)).toEqual(["rule-b"]);
+    });
+
     it("a stack rule that throws becomes a violation, not a gRPC error", async () => {
         const broken: StackRule = { ...meta, kind: "stack", name: "rule-broken", check: () => { throw new Error("boom"); } };
         const out = await analyzeStack(toPolicies([broken]), [resource("aws:s3/bucket:Bucket", "b1")]);
         expect(out.diagnostics.map((d) => d.policyName)).toEqual(["rule-broken"]);
-        expect(out.diagnostics[0].message).toContain("could not evaluate the stack (boom)");
+        expect(out.diagnostics[0].message).toBe(
+            "test requirement\nThe rule could not evaluate the stack (boom). It is treated as non-compliant; report this to the owners of rule-broken.",
+        );
     });
 });
 
@@ -117,9 +144,69 @@ describe("resource rules", () => {
         expect(await analyze({}, "aws:sqs/queue:Queue")).toEqual([]);
     });
 
+    it("a rule on one exact token lets @pulumi/policy skip other types (its typed fast path); one on several tokens does not", async () => {
+        const several: ResourceRule = { ...rule, name: "rule-several", appliesTo: awsTypes("aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2") };
+        const fn = server.makeAnalyzeRpcFun("pack", "1.0.0", "mandatory", toPolicies([rule, several]));
+        const r = resource("aws:sqs/queue:Queue", "q");
+        const resp: any = await new Promise((resolve, reject) => fn({ request: analyzeRequest(r, {}, new Map()) }, (e: Error | null, x: unknown) => (e ? reject(e) : resolve(x))));
+        expect(readDiagnostics(resp, r.urn, "analyze")).toEqual([]);
+        expect(readNotApplicable(resp, r.urn).map((n: { policyName: string; reason: string }) => [n.policyName, n.reason])).toEqual([
+            ["rule-r", "Policy only applies to resources of type 'aws:s3/bucket:Bucket'"],
+        ]);
+    });
+
     it("a rule that throws becomes a violation naming the resource", async () => {
         const ds = await analyze({ explode: true });
         expect(ds).toHaveLength(1);
-        expect(ds[0].message).toContain("could not evaluate urn:pulumi:s::p::aws:s3/bucket:Bucket::b (cannot read properties of undefined)");
+        expect(ds[0].message).toBe(
+            "test requirement\nThe rule could not evaluate urn:pulumi:s::p::aws:s3/bucket:Bucket::b (cannot read properties of undefined). " +
+                "It is treated as non-compliant; report this to the owners of rule-r.",
+        );
+    });
+
+    it("cuts a very long error message short", async () => {
+        const verbose: ResourceRule = { ...rule, check: () => { throw new Error("x".repeat(5000)); } };
+        const fn = server.makeAnalyzeRpcFun("pack", "1.0.0", "mandatory", toPolicies([verbose]));
+        const r = resource("aws:s3/bucket:Bucket", "b");
+        const resp: any = await new Promise((resolve, reject) => fn({ request: analyzeRequest(r, {}, new Map()) }, (e: Error | null, x: unknown) => (e ? reject(e) : resolve(x))));
+        const [d] = readDiagnostics(resp, r.urn, "analyze");
+        expect(d.message).toContain(`(${"x".repeat(300)}). It is treated as non-compliant`);
+    });
+});
+
+describe("the policies served", () => {
+    const resourceRule: ResourceRule = { ...meta, kind: "resource", name: "rule-r", appliesTo: awsTypes("aws:s3/bucket:Bucket"), check: () => [] };
+    const stackRule: StackRule = { ...meta, kind: "stack", name: "rule-s", check: () => [] };
+
+    it("are the exemptions policy, then resource rules, then stack rules, each once", () => {
+        const policies = toPolicies([stackRule, resourceRule]);
+        expect(policies.map((p) => [p.name, "validateResource" in p ? "resource" : "stack"])).toEqual([
+            [EXEMPTIONS_POLICY, "resource"],
+            ["rule-r", "resource"],
+            ["rule-s", "stack"],
+        ]);
+    });
+
+    it("the exemptions policy is mandatory, and its config schema names every rule", () => {
+        const [exemptionsPolicy] = toPolicies([resourceRule, stackRule]);
+        expect(exemptionsPolicy).toMatchObject({
+            name: EXEMPTIONS_POLICY,
+            description:
+                "Holds the platform team's exemptions (policy, resources, reason, approver, expiry) from the policy " +
+                "pack config; reports only an exemption list that cannot be used.",
+            enforcementLevel: "mandatory",
+            severity: "high",
+            remediationSteps:
+                "Fix the `exemptions` list in the policy pack config: every entry needs policies, resources, a reason of " +
+                "at least 20 characters, approvedBy and a real expiry date.",
+        });
+        expect(exemptionsPolicy.configSchema).toEqual({ properties: { exemptions: exemptionsSchema(["rule-r", "rule-s"]) } });
+    });
+
+    it("each rule keeps its metadata and takes the unknownValues setting", () => {
+        const [, served] = toPolicies([{ ...resourceRule, enforcementLevel: "advisory" }]);
+        const { catalog: _catalog, ...published } = meta;
+        expect(served).toMatchObject({ ...published, name: "rule-r", enforcementLevel: "advisory", configSchema });
+        expect(toPolicies([stackRule])[1]).toMatchObject({ name: "rule-s", enforcementLevel: "mandatory", configSchema });
     });
 });
