@@ -5,12 +5,12 @@
 
 import { classifyCannedAcl, PUBLIC_ACCESS_BLOCK_FLAGS } from "./aws-s3";
 import { enumEquals, isObject, type Props } from "./props";
+import { isUnknown } from "./unknown";
 
-/** Every public access block flag set to true. */
+/** Every public access block flag set to true, except unknown ones. */
 export function blockAllFlags(props: Props): Props | undefined {
-    return PUBLIC_ACCESS_BLOCK_FLAGS.every((flag) => props[flag] === true)
-        ? undefined
-        : { ...props, ...Object.fromEntries(PUBLIC_ACCESS_BLOCK_FLAGS.map((flag) => [flag, true])) };
+    const toSet = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => props[flag] !== true && !isUnknown(props[flag]));
+    return toSet.length === 0 ? undefined : { ...props, ...Object.fromEntries(toSet.map((flag) => [flag, true])) };
 }
 
 /** A public canned ACL becomes `private`; grants are left alone (which to drop is the owner's call). */
@@ -21,7 +21,7 @@ export function privateCannedAcl(props: Props): Props | undefined {
 
 /** A boolean switch set to its private value when it is anything but that (including omitted). */
 export function setSwitch(props: Props, field: string, privateValue: boolean): Props | undefined {
-    return props[field] === privateValue ? undefined : { ...props, [field]: privateValue };
+    return props[field] === privateValue || isUnknown(props[field]) ? undefined : { ...props, [field]: privateValue };
 }
 
 /** A boolean switch set to false only where it is explicitly true (its default is already private). */
@@ -35,11 +35,15 @@ export function clearSwitch(props: Props, field: string): Props | undefined {
  */
 export function setEnum(props: Props, field: string, privateValue: string, path?: string): Props | undefined {
     const holder = path === undefined ? props : props[path];
-    if (path !== undefined && !isObject(holder)) {
-        return { ...props, [path]: { [field]: privateValue } };
+    if (isUnknown(holder)) {
+        return undefined;
+    }
+    if (!isObject(holder)) {
+        // Only under a path (a missing or malformed holder): props itself is always an object.
+        return { ...props, [path as string]: { [field]: privateValue } };
     }
     const current = (holder as Props)[field];
-    if (typeof current === "string" && enumEquals(current, privateValue)) {
+    if (isUnknown(current) || (typeof current === "string" && enumEquals(current, privateValue))) {
         return undefined;
     }
     const value = typeof current === "string" && current === current.toLowerCase() ? privateValue.toLowerCase() : privateValue;

@@ -44,6 +44,17 @@ describe("remediation at enforcement level remediate", () => {
         ["azure-native:cosmosdb:DatabaseAccount", { publicNetworkAccess: "Enabled" }, "azure-cosmosdb-account-network-restricted", { publicNetworkAccess: "Disabled" }],
         ["azure-native:keyvault:Vault", { properties: { publicNetworkAccess: "enabled", enableRbacAuthorization: true } }, "azure-keyvault-vault-network-restricted",
             { properties: { publicNetworkAccess: "disabled", enableRbacAuthorization: true } }],
+        ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", { bucket: "b", blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true }, "aws-s3-bucket-public-access-block-enabled",
+            { bucket: "b", blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true }],
+        ["azure-native:storage:StorageAccount", { kind: "StorageV2", publicNetworkAccess: "Disabled" }, "azure-storage-account-blob-public-access-disabled",
+            { kind: "StorageV2", allowBlobPublicAccess: false, publicNetworkAccess: "Disabled" }],
+        ["azure-native:storage:StorageAccount", { kind: "StorageV2", networkRuleSet: { defaultAction: "Deny" } }, "azure-storage-account-network-restricted",
+            { kind: "StorageV2", publicNetworkAccess: "Disabled", networkRuleSet: { defaultAction: "Deny" } }],
+        ["azure-native:cosmosdb:DatabaseAccount", {}, "azure-cosmosdb-account-network-restricted", { publicNetworkAccess: "Disabled" }],
+        ["azure-native:keyvault:Vault", { location: "westeurope" }, "azure-keyvault-vault-network-restricted",
+            { location: "westeurope", properties: { publicNetworkAccess: "Disabled" } }],
+        ["azure-native:keyvault:Vault", { properties: { enableRbacAuthorization: true } }, "azure-keyvault-vault-network-restricted",
+            { properties: { publicNetworkAccess: "Disabled", enableRbacAuthorization: true } }],
     ])("%s: %j is fixed by %s", async (type, props, policy, fixed) => {
         const remediations = await remediate(type, props);
         expect(remediations.filter((r) => r.policy === policy)).toEqual([{ policy, properties: expect.objectContaining(fixed) }]);
@@ -53,5 +64,43 @@ describe("remediation at enforcement level remediate", () => {
         expect(await remediate("aws:s3/bucketV2:BucketV2", { bucket: "b", acl: "private" })).toEqual([]);
         expect(await remediate("aws:rds/instance:Instance", { publiclyAccessible: UNKNOWN })).toEqual([]);
         expect(await remediate("azure-native:storage:BlobContainer", { accountName: "a" })).toEqual([]);
+    });
+
+    // An unknown value may come from anywhere (another stack's output, a config secret); remediation never
+    // guesses over it, and the rule goes on reporting it.
+    it.each([
+        ["azure-native:cosmosdb:DatabaseAccount", { publicNetworkAccess: UNKNOWN }, "azure-cosmosdb-account-network-restricted"],
+        ["azure-native:storage:BlobContainer", { accountName: "a", publicAccess: UNKNOWN }, "azure-storage-container-not-public"],
+        ["azure-native:storage:StorageAccount", { kind: "StorageV2", allowBlobPublicAccess: UNKNOWN }, "azure-storage-account-blob-public-access-disabled"],
+        ["azure-native:keyvault:Vault", { properties: UNKNOWN }, "azure-keyvault-vault-network-restricted"],
+        ["azure-native:keyvault:Vault", { properties: { publicNetworkAccess: UNKNOWN } }, "azure-keyvault-vault-network-restricted"],
+        ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", { bucket: "b", blockPublicAcls: true, ignorePublicAcls: UNKNOWN, blockPublicPolicy: true, restrictPublicBuckets: true },
+            "aws-s3-bucket-public-access-block-enabled"],
+    ])("%s: %j is unknown, so %s changes nothing", async (type, props, policy) => {
+        expect((await remediate(type, props)).filter((r) => r.policy === policy)).toEqual([]);
+    });
+
+    it("sets the known flags of a block and leaves an unknown one alone", async () => {
+        const props = { bucket: "b", blockPublicAcls: false, ignorePublicAcls: UNKNOWN };
+        expect((await remediate("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", props)).filter((r) => r.policy === "aws-s3-bucket-public-access-block-enabled")).toEqual([
+            { policy: "aws-s3-bucket-public-access-block-enabled", properties: { bucket: "b", blockPublicAcls: true, ignorePublicAcls: UNKNOWN, blockPublicPolicy: true, restrictPublicBuckets: true } },
+        ]);
+    });
+
+    it.each([
+        ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", { bucket: "b", blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+            "aws-s3-bucket-public-access-block-enabled"],
+        ["aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+            "aws-s3-account-public-access-block-enabled"],
+        ["aws:s3/bucketV2:BucketV2", { bucket: "b" }, "aws-s3-bucket-acl-not-public"],
+        ["aws:rds/instance:Instance", { engine: "postgres", publiclyAccessible: false }, "aws-rds-instance-not-publicly-accessible"],
+        ["azure-native:storage:StorageAccount", { kind: "StorageV2", allowBlobPublicAccess: false }, "azure-storage-account-blob-public-access-disabled"],
+        ["azure-native:storage:StorageAccount", { kind: "StorageV2", publicNetworkAccess: "Disabled" }, "azure-storage-account-network-restricted"],
+        ["azure-native:cosmosdb:DatabaseAccount", { publicNetworkAccess: "Disabled" }, "azure-cosmosdb-account-network-restricted"],
+        ["azure-native:cosmosdb:DatabaseAccount", { publicNetworkAccess: "disabled" }, "azure-cosmosdb-account-network-restricted"],
+        ["azure-native:storage:BlobContainer", { accountName: "a", publicAccess: "None" }, "azure-storage-container-not-public"],
+        ["azure-native:keyvault:Vault", { properties: { publicNetworkAccess: "Disabled", enableRbacAuthorization: true } }, "azure-keyvault-vault-network-restricted"],
+    ])("%s: %j is already private, so %s changes nothing", async (type, props, policy) => {
+        expect((await remediate(type, props)).filter((r) => r.policy === policy)).toEqual([]);
     });
 });
