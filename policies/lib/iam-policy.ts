@@ -75,9 +75,7 @@ function hasOwn(o: Record<string, unknown>, key: string): boolean {
 }
 
 /** An unknown sentinel, or a string that embeds one (e.g. an ARN interpolated from an unknown output). */
-function holdsUnknown(v: unknown): boolean {
-    if (isUnknown(v)) return true;
-    if (typeof v !== "string") return false;
+function holdsUnknown(v: string): boolean {
     for (const s of UNKNOWN_SENTINELS) if (v.includes(s)) return true;
     return false;
 }
@@ -188,7 +186,7 @@ function analyzePrincipal(value: unknown, at: string): PrincipalResult {
  */
 function analyzeNotPrincipal(value: unknown, at: string): PrincipalResult {
     principalEntries(value, at, "NotPrincipal");
-    return { isPublic: "yes", rendering: `NotPrincipal ${isUnknown(value) ? "<unknown>" : render(value)}` };
+    return { isPublic: "yes", rendering: `NotPrincipal ${render(value)}` };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -254,7 +252,8 @@ function parseOperator(name: string, at: string): ParsedOperator {
     }
     let ifExists = false;
     let base = OPERATORS.get(rest.toLowerCase());
-    if (base === undefined && rest.toLowerCase().endsWith("ifexists")) {
+    // No base operator name ends in "IfExists", so this only runs for names that are not a base operator.
+    if (rest.toLowerCase().endsWith("ifexists")) {
         base = OPERATORS.get(rest.slice(0, -"IfExists".length).toLowerCase());
         ifExists = true;
         if (base === "Null") base = undefined; // "You can add IfExists to the end of any condition operator name except the Null condition" [IAM-OPS]
@@ -267,7 +266,6 @@ function parseOperator(name: string, at: string): ParsedOperator {
 
 /** The condition values as strings (numbers and booleans are accepted as AWS does); throws on other types. */
 function conditionValues(raw: unknown, at: string, op: string, key: string): string[] {
-    if (isUnknown(raw)) return [raw as string];
     const list = Array.isArray(raw) ? raw : [raw];
     if (list.length === 0) throw new MalformedError(`${at} Condition ${op} ${render(key)} has no values`);
     return list.map((v) => {
@@ -459,14 +457,13 @@ function analyzeStatement(stmt: unknown, index: number, single: boolean, options
     else if (hasNotPrincipal) principal = analyzeNotPrincipal(stmt.NotPrincipal, at);
     const condition = analyzeCondition(stmt.Condition, at, options);
 
-    // Only Allow can grant access; Deny never makes a policy public [S3-PUBLIC].
-    if (effectIs === "Deny") return { kind: "not-public" };
     if (principal === undefined) {
-        // A resource policy must name its principal [IAM-PRINCIPAL: "You must use the Principal element in
-        // resource-based policies"]; AWS refuses the document.
-        if (effectIs === "unknown") return { kind: "unknown", detail: `${at} Effect is unknown` };
+        // A resource policy must name its principal, in a Deny too [IAM-PRINCIPAL: "You must use the Principal
+        // element in resource-based policies"]; AWS refuses the document.
         throw new MalformedError(`${at} has neither Principal nor NotPrincipal; a resource policy must name who it applies to`);
     }
+    // Only Allow can grant access; Deny never makes a policy public [S3-PUBLIC].
+    if (effectIs === "Deny") return { kind: "not-public" };
     if (principal.isPublic === "no" || condition.scoped === "yes") return { kind: "not-public" };
 
     const unknownParts: string[] = [];
@@ -520,7 +517,7 @@ function analyze(doc: unknown, options: AnalyzeOptions): DocumentVerdict {
         try {
             value = JSON.parse(value);
         } catch (e) {
-            return { kind: "malformed", reason: `the policy document is not valid JSON: ${truncate((e as Error)?.message ?? String(e))}` };
+            return { kind: "malformed", reason: `the policy document is not valid JSON: ${truncate((e as Error).message)}` };
         }
     }
     value = unwrapProxy(value);

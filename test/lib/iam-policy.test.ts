@@ -168,6 +168,11 @@ describe("false-positive traps: scoped grants are not public", () => {
         ["not public: SNS-style Principal * with ArnEquals aws:SourceArn", policy(allow("*", { ArnEquals: { "aws:SourceArn": "arn:aws:sns:us-east-1:111122223333:topic" } })), "not-public"],
         ["not public: Principal * with StringEquals aws:SourceAccount", policy(allow("*", { StringEquals: { "aws:SourceAccount": "111122223333" } })), "not-public"],
         ["not public: aws:SourceAccount as a JSON number", policy(allow("*", { StringEquals: { "aws:SourceAccount": 111122223333 } })), "not-public"],
+        [
+            "not public: TLS-only Deny with a JSON boolean false (numbers and booleans are accepted as condition values)",
+            policy(deny("*", { Bool: { "aws:SecureTransport": false } }), allow({ AWS: "111122223333" })),
+            "not-public",
+        ],
         ["not public: Principal * with StringEquals aws:SourceOwner", policy(allow("*", { StringEquals: { "aws:SourceOwner": "111122223333" } })), "not-public"],
         ["not public: Principal * with StringEquals aws:PrincipalAccount (decision: principal-identifying key)", policy(allow("*", { StringEquals: { "aws:PrincipalAccount": "111122223333" } })), "not-public"],
         ["not public: Principal * with ArnEquals aws:PrincipalArn (decision: principal-identifying key)", policy(allow("*", { ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/app" } })), "not-public"],
@@ -202,13 +207,13 @@ describe("false-positive traps: scoped grants are not public", () => {
         ["not public: NotPrincipal + Allow, scoped by a fixed aws:SourceVpce", policy({ Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "s3:*", Resource: BUCKET, Condition: { StringEquals: { "aws:SourceVpce": "vpce-1" } } }), "not-public"],
         ["not public: Deny with Principal * and no Condition", policy(deny("*")), "not-public"],
         ["not public: Deny with NotPrincipal", policy({ Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "s3:*", Resource: BUCKET }), "not-public"],
-        ["not public: Deny without a Principal", policy({ Effect: "Deny", Action: "s3:*", Resource: BUCKET }), "not-public"],
     ]);
 });
 
 describe("conditions that do not scope", () => {
     table([
         ["public: Allow * with Bool aws:SecureTransport true", policy(allow("*", { Bool: { "aws:SecureTransport": "true" } })), ["public", [0, "aws:SecureTransport does not limit who can call"]]],
+        ["public: Bool aws:SecureTransport as a JSON boolean true", policy(allow("*", { Bool: { "aws:SecureTransport": true } })), ["public", [0, "aws:SecureTransport does not limit who can call"]]],
         ["public: aws:Referer (StringLike)", policy(allow("*", { StringLike: { "aws:Referer": ["https://www.example.com/*"] } })), ["public", [0, "aws:Referer does not limit who can call"]]],
         ["public: aws:Referer fixed (StringEquals) still does not scope", policy(allow("*", { StringEquals: { "aws:Referer": "https://www.example.com/" } })), ["public", [0, "aws:Referer does not limit who can call"]]],
         ["public: aws:UserAgent", policy(allow("*", { StringEquals: { "aws:UserAgent": "my-agent" } })), ["public", [0, "aws:UserAgent does not limit who can call"]]],
@@ -238,7 +243,11 @@ describe("conditions that do not scope", () => {
         ["public: Bool on a scoping key", policy(allow("*", { Bool: { "aws:SourceVpce": "true" } })), ["public", [0, "Bool cannot pin"]]],
         ["public: aws:SourceIp under StringEquals (only IpAddress pins it)", policy(allow("*", { StringEquals: { "aws:SourceIp": "203.0.113.7" } })), ["public", [0, "StringEquals cannot pin aws:SourceIp"]]],
         ["public: IpAddress on another key", policy(allow("*", { IpAddress: { "aws:VpcSourceIp": "10.0.0.1" } })), ["public", [0, "aws:VpcSourceIp does not limit who can call"]]],
-        ["public: aws:userid AROLEID:* (any session of a role)", policy(allow("*", { StringLike: { "aws:userid": "AROAEXAMPLEROLEID:*" } })), ["public", [0, "AROLEID:*"]]],
+        ["public: aws:userid AROLEID:* (any session of a role)", policy(allow("*", { StringLike: { "aws:userid": "AROAEXAMPLEROLEID:*" } })), ["public", [0, 'aws:userid "AROAEXAMPLEROLEID:*" matches the "AROLEID:*" pattern (any session of a role)']]],
+        ["public: aws:userid with another wildcard is an ordinary wildcard (AIDA*)", policy(allow("*", { StringLike: { "aws:userid": "AIDAEXAMPLE*" } })), ["public", [0, 'aws:userid uses StringLike with wildcard "AIDAEXAMPLE*"']]],
+        ["public: aws:userid with a leading wildcard before ROLEID:* is an ordinary wildcard", policy(allow("*", { StringLike: { "aws:userid": "*AROAEXAMPLE:*" } })), ["public", [0, 'aws:userid uses StringLike with wildcard "*AROAEXAMPLE:*"']]],
+        ["public: aws:userid ROLEID:*suffix is an ordinary wildcard", policy(allow("*", { StringLike: { "aws:userid": "AROAEXAMPLE:*admin" } })), ["public", [0, 'aws:userid uses StringLike with wildcard "AROAEXAMPLE:*admin"']]],
+        ["public: an ID:* shaped value on another key is an ordinary wildcard", policy(allow("*", { StringLike: { "aws:SourceAccount": "AROAEXAMPLE:*" } })), ["public", [0, 'aws:SourceAccount uses StringLike with wildcard "AROAEXAMPLE:*"']]],
         [
             "public: bucket policy, s3:DataAccessPointArn wildcard in the account",
             policy(allow({ AWS: "*" }, { StringLike: { "s3:DataAccessPointArn": "arn:aws:s3:us-west-2:*:accesspoint/*" } })),
@@ -295,7 +304,11 @@ describe("principals", () => {
         ["not public: service principal, no condition", policy(allow({ Service: "cloudtrail.amazonaws.com" })), "not-public"],
         ["not public: fixed principal with a non-scoping condition", policy(allow({ AWS: "111122223333" }, { Bool: { "aws:SecureTransport": "true" } })), "not-public"],
         ["malformed: Principal is a number", policy(allow(42)), ["malformed", 'Statement[0] Principal must be "*" or an object']],
-        ["malformed: Principal is an ARN string (must be an object)", policy(allow("arn:aws:iam::111122223333:root")), ["malformed", "Principal must be"]],
+        [
+            "malformed: Principal is an ARN string (must be an object), the string quoted in the reason",
+            policy(allow("arn:aws:iam::111122223333:root")),
+            ["malformed", 'Statement[0] Principal must be "*" or an object such as {"AWS": "..."}, got the string "arn:aws:iam::111122223333:root"'],
+        ],
         ["malformed: Principal is an array", policy(allow(["*"])), ["malformed", "got an array"]],
         ["malformed: Principal is null", policy(allow(null)), ["malformed", "got null"]],
         ["malformed: Principal is an empty object", policy(allow({})), ["malformed", "Principal is an empty object"]],
@@ -306,6 +319,8 @@ describe("principals", () => {
         ["malformed: Principal and NotPrincipal together", policy({ ...allow("*"), NotPrincipal: { AWS: "111122223333" } }), ["malformed", "both Principal and NotPrincipal"]],
         ["malformed: NotPrincipal of the wrong shape", policy({ Effect: "Allow", NotPrincipal: 7, Action: "s3:*", Resource: BUCKET }), ["malformed", "NotPrincipal must be"]],
         ["malformed: Allow without Principal or NotPrincipal", policy({ Effect: "Allow", Action: "s3:*", Resource: BUCKET }), ["malformed", "neither Principal nor NotPrincipal"]],
+        ["malformed: Deny without Principal or NotPrincipal (AWS refuses it too)", policy({ Effect: "Deny", Action: "s3:*", Resource: BUCKET }), ["malformed", "Statement[0] has neither Principal nor NotPrincipal"]],
+        ["malformed: unknown Effect without Principal or NotPrincipal", policy({ Effect: UNKNOWN, Action: "s3:*", Resource: BUCKET }), ["malformed", "Statement[0] has neither Principal nor NotPrincipal"]],
         ["malformed: wrong-shaped Principal even in a Deny", policy(deny(42)), ["malformed", "Principal must be"]],
     ]);
 });
@@ -341,6 +356,7 @@ describe("document shape", () => {
         ["malformed: operator block is empty", policy(allow("*", { StringEquals: {} })), ["malformed", "has no condition keys"]],
         ["malformed: unknown operator", policy(allow("*", { StringEqualz: { "aws:SourceVpce": "vpce-1" } })), ["malformed", 'unknown operator "StringEqualz"']],
         ["malformed: unknown set prefix", policy(allow("*", { "ForSomeValues:StringEquals": { "aws:SourceVpce": "vpce-1" } })), ["malformed", "unknown set prefix"]],
+        ["malformed: 8 characters after a base operator that are not IfExists", policy(allow("*", { StringLikeIfExistz: { "aws:SourceVpce": "vpce-1" } })), ["malformed", 'Statement[0] Condition uses unknown operator "StringLikeIfExistz"']],
         ["malformed: NullIfExists does not exist", policy(allow("*", { NullIfExists: { "aws:SourceVpce": "true" } })), ["malformed", 'unknown operator "NullIfExists"']],
         ["malformed: condition value is an object", policy(allow("*", { StringEquals: { "aws:SourceVpce": { id: "vpce-1" } } })), ["malformed", "values must be strings, numbers or booleans, got an object"]],
         ["malformed: condition value is null", policy(allow("*", { StringEquals: { "aws:SourceVpce": null } })), ["malformed", "got null"]],
@@ -396,6 +412,46 @@ describe("document shape", () => {
         const verdict = analyzePolicyDocument(policy(allow({ Federated: "graph.facebook.com" })));
         expect(verdict.kind === "public" && verdict.statements[0].principal).toBe('{"Federated":"graph.facebook.com"}');
     });
+
+    it.each([
+        ["a non-string Sid (number)", 7],
+        ["an unknown Sid", UNKNOWN],
+    ])("public: %s is left out of the statement (sid is a known string or absent)", (_name, sid) => {
+        expect(analyzePolicyDocument(policy(allow("*", undefined, { Sid: sid })))).toStrictEqual({
+            kind: "public",
+            statements: [{ index: 0, principal: '"*"', actions: '"s3:GetObject"', why: "no Condition" }],
+        });
+    });
+
+    it.each([
+        ["kept whole at exactly 160 characters", 158, `"${"a".repeat(158)}"`],
+        ["cut to 157 characters and ... above 160", 159, `"${"a".repeat(156)}...`],
+    ])("public: the Action rendering is %s", (_name, length, rendering) => {
+        const v = analyzePolicyDocument(policy(allow("*", undefined, { Action: "a".repeat(length) })));
+        expect(v.kind === "public" && v.statements[0].actions).toBe(rendering);
+    });
+
+    it.each([
+        [
+            "an Effect present but undefined (parsed object) is named as undefined, not as missing",
+            policy({ ...allow("*"), Effect: undefined }),
+            'Statement[0] has Effect undefined; AWS accepts only "Allow" or "Deny" (case-sensitive)',
+        ],
+        ["a wrong-shaped Principal", policy(allow(42)), 'Statement[0] Principal must be "*" or an object such as {"AWS": "..."}, got number 42'],
+    ])("malformed: %s (exact reason)", (_name, doc, reason) => {
+        expect(analyzePolicyDocument(doc)).toEqual({ kind: "malformed", reason });
+    });
+
+    it("malformed: invalid JSON carries the parser's own message", () => {
+        let parserMessage = "";
+        try {
+            JSON.parse("{");
+        } catch (e) {
+            parserMessage = (e as Error).message;
+        }
+        expect(parserMessage).not.toBe("");
+        expect(analyzePolicyDocument("{")).toEqual({ kind: "malformed", reason: `the policy document is not valid JSON: ${parserMessage}` });
+    });
 });
 
 describe("unknown values at preview", () => {
@@ -434,20 +490,33 @@ describe("unknown values at preview", () => {
     it("unknown: the whole document is the object sentinel", () => {
         expect(analyzePolicyDocument(UNKNOWN_OBJECT).kind).toBe("unknown");
     });
-    it("unknown: a JSON string holding only the sentinel", () => {
-        expect(analyzePolicyDocument(JSON.stringify(UNKNOWN)).kind).toBe("unknown");
-    });
-    it("unknown: the detail lists every undecidable statement", () => {
-        const v = analyzePolicyDocument(policy(allow(UNKNOWN), allow("*", { StringEquals: { "aws:SourceVpce": UNKNOWN } })));
-        expect(v.kind).toBe("unknown");
-        if (v.kind === "unknown") {
-            expect(v.detail).toContain("Statement[0] Principal is unknown");
-            expect(v.detail).toContain("Statement[1] Condition StringEquals aws:SourceVpce value is unknown");
-        }
+    it.each([
+        ["a JSON string holding only the sentinel", JSON.stringify(UNKNOWN), "the policy document is unknown at preview"],
+        [
+            "the detail lists every undecidable statement",
+            policy(allow(UNKNOWN), allow("*", { StringEquals: { "aws:SourceVpce": UNKNOWN } })),
+            "Statement[0] Principal is unknown; Statement[1] Condition StringEquals aws:SourceVpce value is unknown",
+        ],
+        [
+            "the detail lists every unknown scoping value of a statement",
+            policy(allow("*", { StringEquals: { "aws:SourceVpce": UNKNOWN, "aws:SourceAccount": UNKNOWN } })),
+            "Statement[0] Condition StringEquals aws:SourceVpce value is unknown; Statement[0] Condition StringEquals aws:SourceAccount value is unknown",
+        ],
+        ["Effect and Principal both unknown: both named", policy({ ...allow(UNKNOWN), Effect: UNKNOWN }), "Statement[0] Effect is unknown; Statement[0] Principal is unknown"],
+    ])("unknown: %s (exact detail)", (_name, doc, detail) => {
+        expect(analyzePolicyDocument(doc)).toEqual({ kind: "unknown", detail });
     });
     it("public: a public statement renders an unknown Action as <unknown>", () => {
         const v = analyzePolicyDocument(policy({ Effect: "Allow", Principal: "*", Action: UNKNOWN, Resource: BUCKET }));
         expect(v.kind === "public" && v.statements[0].actions).toBe("<unknown>");
+    });
+    it("public: an unknown inside the Action list renders as <unknown>", () => {
+        const v = analyzePolicyDocument(policy({ Effect: "Allow", Principal: "*", Action: ["s3:GetObject", UNKNOWN], Resource: BUCKET }));
+        expect(v.kind === "public" && v.statements[0].actions).toBe('["s3:GetObject","<unknown>"]');
+    });
+    it("public: an unknown NotPrincipal renders as NotPrincipal <unknown>", () => {
+        const v = analyzePolicyDocument(policy({ Effect: "Allow", NotPrincipal: UNKNOWN, Action: "s3:*", Resource: BUCKET }));
+        expect(v.kind === "public" && v.statements[0].principal).toBe("NotPrincipal <unknown>");
     });
 });
 
@@ -510,6 +579,15 @@ describe("never throws", () => {
             },
         };
         expect(analyzePolicyDocument(doc)).toEqual({ kind: "malformed", reason: "the policy document could not be read: boom" });
+    });
+
+    it("malformed: a getter that throws something that cannot even be turned into a string", () => {
+        const doc = {
+            get Statement(): unknown {
+                throw Object.create(null);
+            },
+        };
+        expect(analyzePolicyDocument(doc)).toEqual({ kind: "malformed", reason: "the policy document could not be read: unreadable error" });
     });
 
     it("reads through @pulumi/policy's unknown-checking proxy", () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import ipaddr from "ipaddr.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
     addressCount,
     isBroaderThanAwsPublicThreshold,
@@ -50,6 +51,10 @@ describe("parseCidrOrAddress", () => {
         ["rejected: negative prefix", "10.0.0.0/-1", "prefix length"],
         ["rejected: empty prefix", "10.0.0.0/", "prefix length"],
         ["rejected: two slashes", "10.0.0.0/8/8", "prefix length"],
+        ["rejected: prefix with a plus sign (Number() would read 8)", "10.0.0.0/+8", "prefix length"],
+        ["rejected: prefix with a leading space (Number() would read 8)", "10.0.0.0/ 8", "prefix length"],
+        ["rejected: prefix with a trailing space (Number() would read 8)", "10.0.0.0/8 ", "prefix length"],
+        ["rejected: decimal prefix 8.0 (Number() would read 8)", "10.0.0.0/8.0", "prefix length"],
         ["rejected: garbage", "garbage", '"garbage" is not a valid IPv4 or IPv6 address'],
         ["rejected: empty string", "", "is not a valid IPv4 or IPv6 address"],
         ["rejected: legacy one-part IPv4 '10' (ipaddr.parse would read 0.0.0.10)", "10", "not a valid IPv4 address"],
@@ -71,6 +76,15 @@ describe("parseCidrOrAddress", () => {
         const p = parseCidrOrAddress(text);
         expect(p.ok).toBe(false);
         if (!p.ok) expect(p.reason).toContain(reason);
+    });
+
+    it.each([
+        ["IPv4 prefix 33", "10.0.0.0/33", '"10.0.0.0/33" is not a valid CIDR: the prefix length must be a number from 0 to 32 for IPv4'],
+        ["IPv6 prefix 129", "2001:db8::/129", '"2001:db8::/129" is not a valid CIDR: the prefix length must be a number from 0 to 128 for IPv6'],
+        ["an 80-character input is quoted whole", "1".repeat(80), `"${"1".repeat(80)}" is not a valid IPv4 address`],
+        ["an 81-character input is quoted up to 80 characters and ...", "1".repeat(81), `"${"1".repeat(80)}..." is not a valid IPv4 address`],
+    ])("rejected: %s (exact reason)", (_name, text, reason) => {
+        expect(parseCidrOrAddress(text)).toEqual({ ok: false, reason });
     });
 
     it("rejected: a 1 MB string, with a short reason", () => {
@@ -95,7 +109,8 @@ describe("parseStartEnd", () => {
 
     const bad: Array<[string, unknown, unknown, string]> = [
         ["malformed: start after end", "10.0.0.2", "10.0.0.1", 'the start address "10.0.0.2" comes after the end address "10.0.0.1"'],
-        ["malformed: mixed families", "10.0.0.1", "2001:db8::1", "mixes an IPv4 start with an IPv6 end"],
+        ["malformed: mixed families", "10.0.0.1", "2001:db8::1", '"10.0.0.1-2001:db8::1" mixes an IPv4 start with an IPv6 end'],
+        ["malformed: mixed families, IPv6 start", "2001:db8::1", "10.0.0.1", '"2001:db8::1-10.0.0.1" mixes an IPv6 start with an IPv4 end'],
         ["malformed: CIDR is not an address", "10.0.0.0/8", "10.0.0.255", "start address:"],
         ["malformed: bad end address", "10.0.0.1", "10.0.0.256", 'end address: "10.0.0.256" is not a valid IPv4 address'],
         ["malformed: start not a string", 1, "10.0.0.1", "the start address must be a string"],
@@ -148,6 +163,7 @@ describe("isWithinRfc1918", () => {
         ["no: 10.0.0.0-172.16.0.1 spans public space", startEnd("10.0.0.0", "172.16.0.1"), false],
         ["no: 203.0.113.0/24", range("203.0.113.0/24"), false],
         ["no: IPv6 unique-local fd00::/8 (RFC 1918 is IPv4 only)", range("fd00::/8"), false],
+        ["no: IPv6 ::a00:1, whose low 32 bits read as 10.0.0.1 (RFC 1918 is IPv4 only)", range("::a00:1"), false],
     ] as Array<[string, IpRange, boolean]>)("%s", (_name, r, expected) => {
         expect(isWithinRfc1918(r)).toBe(expected);
     });
@@ -176,5 +192,31 @@ describe("isBroaderThanAwsPublicThreshold (IPv4 > /8 unless RFC 1918, IPv6 > /32
         ["not broader: single IPv6 address", range("2001:db8::1"), false],
     ] as Array<[string, IpRange, boolean]>)("%s", (_name, r, expected) => {
         expect(isBroaderThanAwsPublicThreshold(r)).toBe(expected);
+    });
+});
+
+describe("never throws when ipaddr.js throws on input its validators accepted", () => {
+    afterEach(() => {
+        vi.restoreAllMocks();
+    });
+
+    const thrown: Array<[string, unknown, string]> = [
+        ["an Error: its message", new Error("boom"), "boom"],
+        ["a string: the string", "boom", "boom"],
+        ["undefined: undefined", undefined, "undefined"],
+    ];
+
+    it.each(thrown)("parseCidrOrAddress: a clear rejection when it throws %s", (_name, error, shown) => {
+        vi.spyOn(ipaddr.IPv4, "networkAddressFromCIDR").mockImplementation(() => {
+            throw error;
+        });
+        expect(parseCidrOrAddress("10.0.0.0/8")).toEqual({ ok: false, reason: `"10.0.0.0/8" is not a valid IP address or CIDR (${shown})` });
+    });
+
+    it.each(thrown)("parseStartEnd: a clear rejection when it throws %s", (_name, error, shown) => {
+        vi.spyOn(ipaddr.IPv4.prototype, "toByteArray").mockImplementation(() => {
+            throw error;
+        });
+        expect(parseStartEnd("10.0.0.1", "10.0.0.2")).toEqual({ ok: false, reason: `"10.0.0.1-10.0.0.2" is not a valid address range (${shown})` });
     });
 });
