@@ -68,7 +68,7 @@ const RDS_ENGINE_PORTS: ReadonlyArray<[prefix: string, port: number]> = [
 export function rdsEngineDefaultPort(engine: string): number | undefined {
     const e = engine.trim().toLowerCase();
     for (const [prefix, port] of RDS_ENGINE_PORTS) {
-        if (e === prefix || e.startsWith(`${prefix}-`) || e.startsWith(`${prefix}_`)) {
+        if (e === prefix || e.startsWith(`${prefix}-`)) {
             return port;
         }
     }
@@ -101,9 +101,14 @@ export type StorePorts =
     | { readonly kind: "unknown"; readonly field: string }
     | { readonly kind: "any"; readonly reason: string };
 
+/** Number.isInteger as a type guard: true only for a number with no fractional part (never NaN or Infinity). */
+function isInteger(value: unknown): value is number {
+    return Number.isInteger(value);
+}
+
 /** `port` as a store resource holds it: a whole number 1-65535. */
 export function isPortNumber(value: unknown): value is number {
-    return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65535;
+    return isInteger(value) && value >= 1 && value <= 65535;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -128,7 +133,7 @@ const NAMED_NON_TCP = new Set(["udp", "17", "icmp", "1", "icmpv6", "58"]);
 function portField(raw: unknown, field: string): Decoded<number | undefined> {
     if (raw === undefined || raw === null) return { state: "known", value: undefined };
     if (isUnknown(raw)) return { state: "unknown", field };
-    if (typeof raw === "number" && Number.isInteger(raw) && raw >= -1 && raw <= 65535) return { state: "known", value: raw };
+    if (isInteger(raw) && raw >= -1 && raw <= 65535) return { state: "known", value: raw };
     return { state: "invalid", field, raw, expected: "a port number from -1 to 65535" };
 }
 
@@ -146,6 +151,7 @@ export function decodeIngressPorts(protocol: unknown, fromPort: unknown, toPort:
     const protocolField = `${prefix}${protocolKey}`;
     if (isUnknown(protocol)) return { state: "unknown", field: protocolField };
     const p = typeof protocol === "number" ? String(protocol) : typeof protocol === "string" ? protocol.trim().toLowerCase() : undefined;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,BlockStatement,StringLiteral: an early exit; a missing or empty protocol reaches the same invalid result at the end
     if (p === undefined || p === "") {
         return { state: "invalid", field: protocolField, raw: protocol, expected: 'a protocol ("-1", "all", "tcp", "udp", "icmp", "icmpv6" or a protocol number)' };
     }
@@ -166,7 +172,8 @@ export function decodeIngressPorts(protocol: unknown, fromPort: unknown, toPort:
     if (from.value === -1 && (to.value === -1 || to.value === 65535)) {
         return { state: "known", value: { kind: "all", text: "tcp, every port (fromPort -1)" } };
     }
-    if (from.value < 0 || to.value < 0 || from.value > to.value) {
+    // Both ports are >= -1 here: 0 <= fromPort <= toPort also rules out toPort -1.
+    if (from.value < 0 || from.value > to.value) {
         return { state: "invalid", field: `${prefix}fromPort`, raw: `${from.value}-${to.value}`, expected: "a port range with 0 <= fromPort <= toPort <= 65535" };
     }
     const range = { from: from.value, to: to.value };

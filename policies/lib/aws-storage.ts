@@ -133,11 +133,6 @@ export function readBlockFlags(block: unknown, omittedMeans: boolean): FlagState
     });
 }
 
-/** True when the flag is certainly on. */
-export function flagIsOn(state: FlagState): boolean {
-    return state.state === "on" || state.state === "omitted-on";
-}
-
 /**
  * Findings for a public access block whose flags must all be on. `prefix` is the property path of the
  * block object ("" when the flags are top-level properties), `what` names the guardrail in messages.
@@ -148,7 +143,9 @@ export function blockFlagFindings(block: unknown, omittedMeans: boolean, prefix:
         const path = `${prefix}${s.flag}`;
         const consequence = `the ${s.flag} guardrail is on`;
         switch (s.state) {
+            // Stryker disable next-line StringLiteral: a state no case matches pushes nothing, the same as this break
             case "on":
+            // Stryker disable next-line StringLiteral: a state no case matches pushes nothing, the same as this break
             case "omitted-on":
                 break;
             case "omitted-off":
@@ -190,7 +187,7 @@ export type S3Endpoint = { kind: "website" | "rest"; bucket: string } | undefine
 
 /** Which kind of S3 endpoint a host name is, if any (case-insensitive; a scheme or trailing dot is tolerated). */
 export function classifyS3Endpoint(domain: string): S3Endpoint {
-    const host = domain.trim().toLowerCase().replace(/^[a-z]+:\/\//, "").replace(/[/:].*$/, "").replace(/\.$/, "");
+    const host = domain.trim().toLowerCase().replace(/^[a-z]+:\/\//, "").replace(/[/:].*/, "").replace(/\.$/, "");
     const website = S3_WEBSITE_HOST.exec(host);
     if (website) {
         return { kind: "website", bucket: website[1] };
@@ -268,13 +265,11 @@ export function rewriteKmsCallerAccount(document: unknown): Rewritten {
     const state: Rewritten = { document, renamed: false, hadPrincipalAccount: false };
     let value = document;
     if (typeof value === "string") {
-        if (isUnknown(value)) {
-            return state;
-        }
         try {
             value = JSON.parse(value);
         } catch {
-            return state; // the analyzer reports the JSON error on the original string
+            // Not JSON (every unknown sentinel included): the string fails the object test below, and the
+            // analyzer reports the JSON error on the original string.
         }
     }
     if (!isObject(value) || !Object.prototype.hasOwnProperty.call(value, "Statement")) {
@@ -292,22 +287,19 @@ export function rewriteKmsCallerAccount(document: unknown): Rewritten {
 
 /** Is this value "no policy" for an optional inline property: "", whitespace, or `{}` (string or object)? */
 export function isEmptyInlinePolicy(value: unknown): boolean {
+    let parsed = value;
     if (typeof value === "string") {
-        if (isUnknown(value)) {
-            return false;
-        }
         const text = value.trim();
         if (text === "") {
             return true;
         }
         try {
-            const parsed: unknown = JSON.parse(text);
-            return isObject(parsed) && Object.keys(parsed).length === 0;
+            parsed = JSON.parse(text);
         } catch {
-            return false;
+            // Not JSON (every unknown sentinel included): a string, which is not an empty policy.
         }
     }
-    return isObject(value) && Object.keys(value).length === 0;
+    return isObject(parsed) && Object.keys(parsed).length === 0;
 }
 
 export type PolicyVerdictKind = "public" | "not-public" | "unknown" | "malformed" | "absent";
