@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import {
     ALL_FIREWALL_RULES,
+    RDBMS_FIREWALL_RULES,
     checkIpList,
     exposureFindings,
     FIREWALL_RULE_KINDS,
@@ -21,14 +22,21 @@ import {
     whyRangeIsPublic,
     type AccessSwitch,
 } from "../../policies/lib/azure-network";
-import { parseCidrOrAddress, type IpRange } from "../../policies/lib/ip-ranges";
+import { parseCidrOrAddress, parseStartEnd, type IpRange } from "../../policies/lib/ip-ranges";
 import { StackGraph, type StackNode } from "../../policies/lib/stack-graph";
-import { azureType } from "../../policies/lib/type-tokens";
+import { anyOf, azureType } from "../../policies/lib/type-tokens";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 function cidr(text: string): IpRange {
     const p = parseCidrOrAddress(text);
+    if (!p.ok) throw new Error(`test setup: ${p.reason}`);
+    return p.range;
+}
+
+/** An inclusive start-end range, as firewall rules give them. */
+function span(start: string, end: string): IpRange {
+    const p = parseStartEnd(start, end);
     if (!p.ok) throw new Error(`test setup: ${p.reason}`);
     return p.range;
 }
@@ -56,6 +64,7 @@ describe("readAccessSwitch", () => {
 
     it("names the value it read", () => {
         expect(read({ publicNetworkAccess: "Enabled" })).toEqual({ state: "open", text: '`publicNetworkAccess` is "Enabled"' });
+        expect(read({ publicNetworkAccess: "disabled" })).toEqual({ state: "closed", text: '`publicNetworkAccess` is "disabled"' });
         expect((read({ publicNetworkAccess: "SecuredByPerimeter" }) as { text: string }).text).toContain("not proven private");
     });
 
@@ -117,6 +126,7 @@ describe("judgeCidr", () => {
     it("unknown, missing and malformed values", () => {
         expect(judgeCidr(UNKNOWN, "f")).toEqual({ verdict: "unknown", field: "f" });
         expect(judgeCidr(undefined, "f")).toEqual({ verdict: "invalid", field: "f", reason: "`f` is missing" });
+        expect(judgeCidr(null, "f")).toEqual({ verdict: "invalid", field: "f", reason: "`f` is missing" });
         expect(judgeCidr("10.0.0.0/33", "f")).toMatchObject({ verdict: "invalid", reason: expect.stringContaining("prefix length") });
         expect(judgeCidr(" 1.2.3.4", "f").verdict).toBe("invalid");
         expect(judgeCidr(42, "f")).toMatchObject({ verdict: "invalid", reason: expect.stringContaining("got number 42") });
@@ -131,6 +141,10 @@ describe("judgeStartEnd", () => {
     it('0.0.0.0-0.0.0.0 is the "Allow Azure services" rule where the service gives it that meaning', () => {
         expect(judgeStartEnd("0.0.0.0", "0.0.0.0", F, sql)).toMatchObject({ verdict: "public", text: "0.0.0.0-0.0.0.0", reason: expect.stringContaining('"Allow Azure services"') });
         expect(judgeStartEnd("0.0.0.0", "0.0.0.0", F, redis).verdict).toBe("private");
+    });
+    it("the Azure-services pair is the IPv4 0.0.0.0-0.0.0.0 only: ::-:: is one IPv6 address, and 0.0.0.0-0.0.0.1 a narrow range", () => {
+        expect(judgeStartEnd("::", "::", ["startIPv6Address", "endIPv6Address"], sql)).toEqual({ verdict: "private", text: "::-::", range: span("::", "::") });
+        expect(judgeStartEnd("0.0.0.0", "0.0.0.1", F, sql)).toEqual({ verdict: "private", text: "0.0.0.0-0.0.0.1", range: span("0.0.0.0", "0.0.0.1") });
     });
     it("0.0.0.0-255.255.255.255 covers the internet", () => {
         expect(judgeStartEnd("0.0.0.0", "255.255.255.255", F, sql)).toMatchObject({ verdict: "public", reason: "covers every IPv4 address" });
@@ -158,6 +172,13 @@ describe("judgeStartEnd", () => {
         expect(judgeStartEnd("1.2.3", "1.2.3.4", F, sql)).toMatchObject({ verdict: "invalid", reason: expect.stringContaining("not a valid IPv4 address") });
         expect(judgeStartEnd(1, "1.2.3.4", F, sql).verdict).toBe("invalid");
     });
+    it.each<[string, unknown, unknown, string]>([
+        ["start after end", "1.2.3.9", "1.2.3.4", '"1.2.3.9-1.2.3.4" is not a valid range: the start address "1.2.3.9" comes after the end address "1.2.3.4"'],
+        ["a number for the start", 1, "1.2.3.4", "the start address must be a string, got number 1"],
+        ["an object for the end", "1.2.3.4", {}, "the end address must be a string, got an object"],
+    ])("a malformed pair names both fields: %s", (_, start, end, reason) => {
+        expect(judgeStartEnd(start, end, F, sql)).toEqual({ verdict: "invalid", field: "startIpAddress/endIpAddress", reason: `\`startIpAddress\`-\`endIpAddress\`: ${reason}` });
+    });
 });
 
 describe("unionExposure", () => {
@@ -183,6 +204,30 @@ describe("unionExposure", () => {
         expect(unionExposure([cidr("2001:db8::/33"), cidr("2001:db9::/32")]).publicReason).toContain("IPv6 addresses, more than a /32");
         expect(unionExposure([]).publicReason).toBeUndefined();
     });
+    it.each<[string, IpRange[], bigint]>([
+        ["partial overlap counted once", [span("1.0.0.0", "1.0.0.10"), span("1.0.0.5", "1.0.0.20")], 21n],
+        ["overlap of a single address counted once", [span("1.0.0.0", "1.0.0.10"), span("1.0.0.10", "1.0.0.20")], 21n],
+        ["adjacent ranges", [span("1.0.0.0", "1.0.0.10"), span("1.0.0.11", "1.0.0.20")], 21n],
+        ["a range inside an earlier, wider one", [span("1.0.0.0", "1.0.0.20"), span("1.0.0.5", "1.0.0.10")], 21n],
+        ["wider range listed after one it contains", [span("1.0.0.10", "1.0.0.20"), span("1.0.0.0", "1.0.0.30")], 31n],
+        ["wider range listed before one it contains", [span("1.0.0.0", "1.0.0.30"), span("1.0.0.10", "1.0.0.20")], 31n],
+        ["three ranges in reverse order", [span("1.0.0.30", "1.0.0.40"), span("1.0.0.15", "1.0.0.35"), span("1.0.0.0", "1.0.0.20")], 41n],
+        ["a range touching 10.0.0.0/8 at one address: only the other one counts", [span("9.255.255.255", "10.0.0.0")], 1n],
+        ["a range ending one address into 172.16.0.0/12", [span("172.15.255.250", "172.16.0.0")], 6n],
+    ])("IPv4 union: %s", (_, ranges, ipv4) => {
+        expect(unionExposure(ranges)).toEqual({ publicReason: undefined, ipv4, ipv6: 0n });
+    });
+    it("RFC 1918 is IPv4 space: IPv6 addresses whose integer value falls in it (::/96) all count", () => {
+        expect(unionExposure([cidr("::/96")])).toEqual({ publicReason: undefined, ipv4: 0n, ipv6: 1n << 32n });
+    });
+    it("an IPv6 union of exactly a /32 is not broader than a /32", () => {
+        expect(unionExposure([cidr("2001:db8::/33"), cidr("2001:db8:8000::/33")])).toEqual({ publicReason: undefined, ipv4: 0n, ipv6: 1n << 96n });
+        expect(unionExposure([cidr("2001:db8::/33"), cidr("2001:db8:8000::/33"), cidr("2001:db9::/128")])).toEqual({
+            publicReason: "together they admit 79,228,162,514,264,337,593,543,950,337 IPv6 addresses, more than a /32",
+            ipv4: 0n,
+            ipv6: (1n << 96n) + 1n,
+        });
+    });
 });
 
 describe("formatCount", () => {
@@ -195,6 +240,7 @@ describe("checkIpList", () => {
     const opts = { valueKey: "value", consequence: "the vault is public" };
     it("absent, empty and narrow lists have no evidence", () => {
         expect(checkIpList({}, "ipRules", "ipRules", opts)).toEqual({ state: "absent", size: 0, publicEvidence: [], findings: [] });
+        expect(checkIpList({ ipRules: null }, "ipRules", "ipRules", opts)).toEqual({ state: "absent", size: 0, publicEvidence: [], findings: [] });
         expect(checkIpList({ ipRules: [] }, "ipRules", "ipRules", opts)).toEqual({ state: "known", size: 0, publicEvidence: [], findings: [] });
         expect(checkIpList({ ipRules: [{ value: "203.0.113.7" }, { value: "198.51.100.0/24" }] }, "ipRules", "ipRules", opts)).toEqual({ state: "known", size: 2, publicEvidence: [], findings: [] });
     });
@@ -222,6 +268,15 @@ describe("checkIpList", () => {
             "`ipRules[4].value` is missing, so the pa",
         ]);
         expect(r.findings.map((f) => f.unknown === true)).toEqual([true, true, false, false, false]);
+        expect(r.findings[2].message).toBe('`ipRules[2]` is "1.2.3.4", which is not an object, so the pack cannot tell whether the vault is public. It is treated as public: fix the value in the program.');
+    });
+    it("a list of the wrong type is invalid with a single finding and no evidence", () => {
+        expect(checkIpList({ ipRules: "1.2.3.4" }, "ipRules", "ipRules", opts)).toEqual({
+            state: "invalid",
+            size: 0,
+            publicEvidence: [],
+            findings: [{ message: '`ipRules` is "1.2.3.4", which is not an array, so the pack cannot tell whether the vault is public. It is treated as public: fix the value in the program.' }],
+        });
     });
 });
 
@@ -249,6 +304,19 @@ describe("gateFindings / exposureFindings", () => {
         const [f] = gateFindings(unknown, ["rule x is wide"], "the server is public", "urn:s");
         expect(f).toMatchObject({ unknown: true, urn: "urn:s" });
         expect(f.message).toContain("`publicNetworkAccess` is unknown during preview, so the pack cannot tell whether the server is public (rule x is wide)");
+        expect(gateFindings(unknown, ["a", "b"], "c", "urn:s")).toEqual([
+            {
+                message: "`publicNetworkAccess` is unknown during preview, so the pack cannot tell whether c (a; b). An unknown exposure switch is treated as public: set it to a literal value in the program.",
+                urn: "urn:s",
+                unknown: true,
+            },
+        ]);
+    });
+    it("a malformed switch with evidence: the malformed-switch violation, with the urn", () => {
+        expect(gateFindings(invalid, ["a"], "c", "urn:s")).toEqual([
+            { message: "`publicNetworkAccess` is 1, which is not a string, so the pack cannot tell whether c. It is treated as public: fix the value in the program.", urn: "urn:s" },
+        ]);
+        expect(gateFindings(invalid, [], "c", "urn:s")).toEqual([]);
     });
     it("a malformed switch is a violation even without evidence", () => {
         expect(exposureFindings(invalid, [], [], "c")[0].message).toContain("`publicNetworkAccess` is 1, which is not a string");
@@ -298,6 +366,25 @@ describe("firewall-rule kinds", () => {
         expect(judgeFirewallRule(mongo, { properties: { startIpAddress: "1.2.3.4" } })).toMatchObject({ verdict: "invalid", field: "properties.endIpAddress" });
         expect(judgeFirewallRule(mongo, { properties: UNKNOWN })).toEqual({ verdict: "unknown", field: "properties" });
         expect(judgeFirewallRule(mongo, {})).toMatchObject({ verdict: "invalid", field: "startIpAddress" });
+    });
+    it.each<[string, Record<string, unknown>, object]>([
+        [
+            "one end at the top level: the top level is read, and its other end is missing",
+            { startIpAddress: "1.2.3.4", properties: { startIpAddress: "203.0.113.1", endIpAddress: "203.0.113.1" } },
+            { verdict: "invalid", field: "endIpAddress", reason: "`endIpAddress` is missing" },
+        ],
+        [
+            "only the end at the top level: the top level is read, and its start is missing",
+            { endIpAddress: "1.2.3.4", properties: { startIpAddress: "203.0.113.1", endIpAddress: "203.0.113.1" } },
+            { verdict: "invalid", field: "startIpAddress", reason: "`startIpAddress` is missing" },
+        ],
+        [
+            "both ends null at the top level read as absent: the nested range is used",
+            { startIpAddress: null, endIpAddress: null, properties: { startIpAddress: "0.0.0.0", endIpAddress: "255.255.255.255" } },
+            { verdict: "public", text: "0.0.0.0-255.255.255.255", reason: "covers every IPv4 address" },
+        ],
+    ])("mongocluster range location: %s", (_, props, expected) => {
+        expect(judgeFirewallRule(firewallRuleKind("azure-native:mongocluster:FirewallRule")!, props)).toEqual(expected);
     });
     it("Redis has no Azure-services pair; SQL has", () => {
         expect(judgeFirewallRule(firewallRuleKind("azure-native:redis:FirewallRule")!, { startIP: "0.0.0.0", endIP: "0.0.0.0" }).verdict).toBe("private");
@@ -360,6 +447,53 @@ describe("firewalledServerFindings (the join)", () => {
         const redis = { ...family, label: "Redis cache", noRulesEvidence: "it has no firewall rule" };
         expect(firewalledServerFindings(new StackGraph([node(SERVER, "c", {})]), redis)[0].message).toContain("and it has no firewall rule.");
         expect(firewalledServerFindings(new StackGraph([node(SERVER, "c", { name: "c-1" }), node(RULE, "r", { serverName: "c-1", startIpAddress: "203.0.113.1", endIpAddress: "203.0.113.1" })]), redis)).toEqual([]);
+    });
+    it("a public rule is the evidence; the union of the narrow ones is not added to it", () => {
+        const narrow = ["1.0.0.0", "2.0.0.0", "3.0.0.0"].map((start, i) => node(RULE, `r${i}`, { serverName: "db-1", startIpAddress: start, endIpAddress: start.replace(".0.0.0", ".127.255.255") }));
+        expect(run(node(SERVER, "db", { name: "db-1" }), node(RULE, "all", { serverName: "db-1", ...allowAll }), ...narrow)).toEqual([
+            {
+                urn: urn(SERVER, "db"),
+                message: 'SQL server "db" is reachable from the internet: `publicNetworkAccess` is omitted (treated as Enabled), and firewall rule "all" (0.0.0.0-255.255.255.255) covers every IPv4 address.',
+            },
+        ]);
+    });
+    it("a rule with an unknown or malformed range is not counted as a narrow range", () => {
+        const narrow = node(RULE, "n", { serverName: "db-1", startIpAddress: "203.0.113.1", endIpAddress: "203.0.113.9" });
+        expect(run(node(SERVER, "db", { name: "db-1" }), narrow, node(RULE, "u", { serverName: "db-1", startIpAddress: UNKNOWN, endIpAddress: UNKNOWN }))).toEqual([]);
+        expect(run(node(SERVER, "db", { name: "db-1" }), narrow, node(RULE, "m", { serverName: "db-1", startIpAddress: "x", endIpAddress: "y" }))).toEqual([]);
+    });
+    it("a closed endpoint has nothing to say even with no rules where no rule means public (Redis)", () => {
+        const redis = { ...family, label: "Redis cache", noRulesEvidence: "it has no firewall rule" };
+        expect(firewalledServerFindings(new StackGraph([node(SERVER, "c", { publicNetworkAccess: "Disabled" })]), redis)).toEqual([]);
+    });
+    it("a rules matcher wider than the firewall-rule kinds: the other types are ignored", () => {
+        const VNET_RULE = "azure-native:sql:VirtualNetworkRule";
+        const wide = { ...family, rules: anyOf(SQL_FIREWALL_RULES, azureType("sql", "VirtualNetworkRule")) };
+        const stack = new StackGraph([node(SERVER, "db", { name: "db-1" }), node(VNET_RULE, "v", { serverName: "db-1" }), node(RULE, "all", { serverName: "db-1", ...allowAll })]);
+        expect(firewalledServerFindings(stack, wide).map((f) => f.message)).toEqual([expect.stringContaining('firewall rule "all" (0.0.0.0-255.255.255.255) covers every IPv4 address.')]);
+    });
+    describe("several parent keys (dbforpostgresql:FirewallRule names a flexible server or a Cosmos DB for PostgreSQL cluster)", () => {
+        const CLUSTER = "azure-native:dbforpostgresql:ServerGroupCluster";
+        const FLEX = "azure-native:dbforpostgresql:Server";
+        const PG_RULE = "azure-native:dbforpostgresql:FirewallRule";
+        const pg = {
+            label: "Database server",
+            servers: anyOf(azureType("dbforpostgresql", "ServerGroupCluster"), azureType("dbforpostgresql", "Server")),
+            serverKeys: ["name", "serverName", "clusterName"],
+            rules: RDBMS_FIREWALL_RULES,
+            endpoint: (s: StackNode) => readAccessSwitch(s.props, "publicNetworkAccess", "publicNetworkAccess", "treated as Enabled"),
+        };
+        const names = (...nodes: StackNode[]) => firewalledServerFindings(new StackGraph(nodes), pg).map((f) => f.urn);
+        it.each<[string, Record<string, unknown>]>([
+            ["clusterName only", { clusterName: "c-1" }],
+            ["serverName null, clusterName set: the key present is used", { serverName: null, clusterName: "c-1" }],
+        ])("joins by the key that is present: %s", (_, keys) => {
+            expect(names(node(CLUSTER, "c", { name: "c-1" }), node(FLEX, "s", { name: "s-1" }), node(PG_RULE, "all", { ...keys, ...allowAll }))).toEqual([urn(CLUSTER, "c")]);
+        });
+        it("neither key in the props: the first key's propertyDependencies still join", () => {
+            const rule = node(PG_RULE, "all", { ...allowAll }, { propertyDependencies: { serverName: [urn(FLEX, "s")] } });
+            expect(names(node(CLUSTER, "c", { name: "c-1" }), node(FLEX, "s", { name: "s-1" }), rule)).toEqual([urn(FLEX, "s")]);
+        });
     });
     it("a stack without servers has nothing to say", () => {
         expect(run(node(RULE, "all", { serverName: "x", ...allowAll }))).toEqual([]);
