@@ -88,16 +88,11 @@ export class StackGraph {
         const value = from.props[property];
         const known = typeof value === "string" && !isUnknown(value) ? value : undefined;
         const viaDependencies = this.nodesOf(from.dependencies, target);
-        if (viaDependencies.length > 0) {
-            if (known === undefined) {
-                return viaDependencies;
-            }
-            const narrowed = viaDependencies.filter((n) => targetKeys.some((k) => n.props[k] === known));
-            if (narrowed.length > 0) {
-                return narrowed;
-            }
+        if (known === undefined) {
+            return viaDependencies;
         }
-        return known === undefined ? [] : this.byValue(target, targetKeys, known);
+        const narrowed = viaDependencies.filter((n) => targetKeys.some((k) => n.props[k] === known));
+        return narrowed.length > 0 ? narrowed : this.byValue(target, targetKeys, known);
     }
 
     private nodesOf(urns: readonly string[], target: TypeMatcher): StackNode[] {
@@ -114,11 +109,13 @@ export class StackGraph {
     private byValue(target: TypeMatcher, keys: readonly string[], value: string): StackNode[] {
         const indexKey = `${target.describe}|${keys.join(",")}`;
         let index = this.valueIndexes.get(indexKey);
+        // Stryker disable next-line ConditionalExpression: the cache only saves time; building the index again gives the same answer
         if (!index) {
             index = new Map();
             for (const node of this.ofType(target)) {
                 for (const key of keys) {
                     const v = node.props[key];
+                    // Stryker disable next-line ConditionalExpression,LogicalOperator: only linked() looks values up, always with a known string, so indexing other values too changes no answer
                     if (typeof v === "string" && !isUnknown(v)) {
                         const list = index.get(v) ?? [];
                         if (!list.includes(node)) {
