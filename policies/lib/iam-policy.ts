@@ -231,7 +231,8 @@ const SCOPING_KEYS: ReadonlyMap<string, string> = new Map(
 interface ParsedOperator {
     name: string; // as written
     base: string; // canonical base operator, e.g. "StringEquals"
-    set?: "ForAnyValue" | "ForAllValues";
+    /** Written with the ForAllValues: prefix. (ForAnyValue: scopes like the plain operator and needs no flag.) */
+    forAllValues: boolean;
     ifExists: boolean;
 }
 
@@ -241,13 +242,12 @@ interface ParsedOperator {
  */
 function parseOperator(name: string, at: string): ParsedOperator {
     let rest = name;
-    let set: ParsedOperator["set"];
+    let forAllValues = false;
     const colon = rest.indexOf(":");
     if (colon !== -1) {
         const prefix = rest.slice(0, colon).toLowerCase();
-        if (prefix === "foranyvalue") set = "ForAnyValue";
-        else if (prefix === "forallvalues") set = "ForAllValues";
-        else throw new MalformedError(`${at} Condition operator ${render(name)} has an unknown set prefix; AWS accepts only ForAnyValue: or ForAllValues:`);
+        if (prefix === "forallvalues") forAllValues = true;
+        else if (prefix !== "foranyvalue") throw new MalformedError(`${at} Condition operator ${render(name)} has an unknown set prefix; AWS accepts only ForAnyValue: or ForAllValues:`);
         rest = rest.slice(colon + 1);
     }
     let ifExists = false;
@@ -261,7 +261,7 @@ function parseOperator(name: string, at: string): ParsedOperator {
     if (base === undefined) {
         throw new MalformedError(`${at} Condition uses unknown operator ${render(name)}`);
     }
-    return { name, base, set, ifExists };
+    return { name, base, forAllValues, ifExists };
 }
 
 /** The condition values as strings (numbers and booleans are accepted as AWS does); throws on other types. */
@@ -307,7 +307,7 @@ function analyzeEntry(op: ParsedOperator, key: string, values: string[], options
         // request without the key (any request from outside AWS lacks aws:SourceVpce, aws:SourceArn ...) passes.
         return { scopes: "no", note: `${op.name} passes when ${key} is absent from the request, so it does not scope` };
     }
-    if (op.set === "ForAllValues") {
+    if (op.forAllValues) {
         // [IAM-MULTI] ForAllValues "also returns true if there are no context keys in the request".
         // ForAnyValue returns false when the key is absent, so it scopes like the plain operator.
         return { scopes: "no", note: `${op.name} passes when ${key} is absent from the request (ForAllValues), so it does not scope` };
@@ -369,13 +369,12 @@ function validateIpValues(op: ParsedOperator, key: string, values: string[], at:
     }
 }
 
-interface ConditionResult {
-    scoped: Tri;
-    /** Why it does not scope (for a public statement). */
-    why: string;
-    /** What is unknown (for an undecidable statement). */
-    unknownDetail: string;
-}
+type ConditionResult =
+    | { scoped: "yes" }
+    /** why: the reason it does not scope, shown in the finding of a public statement. */
+    | { scoped: "no"; why: string }
+    /** detail: what is unknown, shown when the statement cannot be decided yet. */
+    | { scoped: "unknown"; detail: string };
 
 /**
  * The statement is scoped when ANY entry pins a scoping key to fixed values: operators and keys in a
@@ -383,13 +382,13 @@ interface ConditionResult {
  * key are ORed, so every value must be fixed.
  */
 function analyzeCondition(condition: unknown, at: string, options: AnalyzeOptions): ConditionResult {
-    if (condition === undefined) return { scoped: "no", why: "no Condition", unknownDetail: "" };
-    if (isUnknown(condition)) return { scoped: "unknown", why: "", unknownDetail: `${at} Condition is unknown` };
+    if (condition === undefined) return { scoped: "no", why: "no Condition" };
+    if (isUnknown(condition)) return { scoped: "unknown", detail: `${at} Condition is unknown` };
     if (!isObject(condition)) {
         throw new MalformedError(`${at} Condition must be an object, got ${describe(condition)}`);
     }
     const operators = Object.keys(condition);
-    if (operators.length === 0) return { scoped: "no", why: "empty Condition", unknownDetail: "" };
+    if (operators.length === 0) return { scoped: "no", why: "empty Condition" };
 
     const notes: string[] = [];
     const unknowns: string[] = [];
@@ -415,9 +414,9 @@ function analyzeCondition(condition: unknown, at: string, options: AnalyzeOption
             else notes.push(r.note);
         }
     }
-    if (scoped) return { scoped: "yes", why: "", unknownDetail: "" };
-    if (unknowns.length > 0) return { scoped: "unknown", why: notes.join("; "), unknownDetail: unknowns.join("; ") };
-    return { scoped: "no", why: notes.join("; "), unknownDetail: "" };
+    if (scoped) return { scoped: "yes" };
+    if (unknowns.length > 0) return { scoped: "unknown", detail: unknowns.join("; ") };
+    return { scoped: "no", why: notes.join("; ") };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -469,7 +468,7 @@ function analyzeStatement(stmt: unknown, index: number, single: boolean, options
     const unknownParts: string[] = [];
     if (effectIs === "unknown") unknownParts.push(`${at} Effect is unknown`);
     if (principal.isPublic === "unknown") unknownParts.push(`${at} Principal is unknown`);
-    if (condition.scoped === "unknown") unknownParts.push(condition.unknownDetail);
+    if (condition.scoped === "unknown") return { kind: "unknown", detail: [...unknownParts, condition.detail].join("; ") };
     if (unknownParts.length > 0) return { kind: "unknown", detail: unknownParts.join("; ") };
 
     const sid = typeof stmt.Sid === "string" && !isUnknown(stmt.Sid) ? stmt.Sid : undefined;

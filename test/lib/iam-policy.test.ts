@@ -503,6 +503,12 @@ describe("unknown values at preview", () => {
             "Statement[0] Condition StringEquals aws:SourceVpce value is unknown; Statement[0] Condition StringEquals aws:SourceAccount value is unknown",
         ],
         ["Effect and Principal both unknown: both named", policy({ ...allow(UNKNOWN), Effect: UNKNOWN }), "Statement[0] Effect is unknown; Statement[0] Principal is unknown"],
+        [
+            "Effect, Principal and Condition all unknown: all named, in that order",
+            policy({ ...allow(UNKNOWN, { StringEquals: { "aws:SourceVpce": UNKNOWN } }), Effect: UNKNOWN }),
+            "Statement[0] Effect is unknown; Statement[0] Principal is unknown; Statement[0] Condition StringEquals aws:SourceVpce value is unknown",
+        ],
+        ["a Condition unknown as a whole is named", policy(allow("*", UNKNOWN)), "Statement[0] Condition is unknown"],
     ])("unknown: %s (exact detail)", (_name, doc, detail) => {
         expect(analyzePolicyDocument(doc)).toEqual({ kind: "unknown", detail });
     });
