@@ -10,6 +10,5 @@ export default {
     thresholds: { ...base.thresholds, break: null },
     jsonReporter: { fileName: "reports/mutation-rules/mutation.json" },
     htmlReporter: { fileName: "reports/mutation-rules/mutation.html" },
-    incrementalFile: "reports/stryker-incremental-rules.json",
     tempDirName: ".stryker-tmp-rules",
 };

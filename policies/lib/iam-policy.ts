@@ -276,11 +276,8 @@ function conditionValues(raw: unknown, at: string, op: string, key: string): str
 }
 
 /** One (operator, key, values) entry: does it pin the request to fixed values of a scoping key? */
-interface EntryResult {
-    scopes: Tri;
-    /** Why it does not scope (scopes === "no") or what is unknown (scopes === "unknown"). */
-    note: string;
-}
+/** note: why the entry does not scope (scopes "no") or what is unknown (scopes "unknown"). */
+type EntryResult = { scopes: "yes" } | { scopes: "no" | "unknown"; note: string };
 
 /**
  * s3:DataAccessPointArn in a bucket policy may wildcard the access point name "as long as the account ID is
@@ -356,7 +353,7 @@ function analyzeEntry(op: ParsedOperator, key: string, values: string[], options
         }
     }
     if (sawUnknown) return { scopes: "unknown", note: `${key} value is unknown` };
-    return { scopes: "yes", note: `${key} is fixed` };
+    return { scopes: "yes" };
 }
 
 /** IpAddress / NotIpAddress values must be addresses or CIDRs whatever the statement's effect. */

@@ -142,11 +142,9 @@ export function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
         const subject = { type: args.type, name: args.name, urn: args.urn, props: unwrapProxy(args.props) };
         reportAll(rule, runSafely(rule, args.urn, () => rule.check(subject)), args.urn, args, reportViolation);
     };
-    if (rule.appliesTo.exactToken !== undefined) {
-        // One exact token: @pulumi/policy skips other resource types without deserializing them (the
-        // mechanism validateResourceOfType uses).
-        (validateResource as PulumiTyped).__pulumiType = rule.appliesTo.exactToken;
-    }
+    // One exact token: @pulumi/policy skips other resource types without deserializing them (the mechanism
+    // validateResourceOfType uses). Undefined (a rule over several tokens) counts as untyped (getPulumiType).
+    (validateResource as PulumiTyped).__pulumiType = rule.appliesTo.exactToken;
     return {
         ...metadata(rule),
         validateResource,

@@ -92,6 +92,7 @@ describe("classifyS3Endpoint", () => {
         "telemetry.s3something.amazonaws.com",
         "abc.execute-api.us-east-1.amazonaws.com",
         "",
+        "example.comhttps://telemetry.s3.amazonaws.com", // a scheme is stripped only at the start of the name
     ])("%s is not an S3 endpoint", (domain) => {
         expect(classifyS3Endpoint(domain)).toBeUndefined();
     });
