@@ -30,8 +30,6 @@ export interface PortRange {
     readonly to: number;
 }
 
-export const ALL_PORTS: PortRange = { from: 0, to: 65535 };
-
 export function formatRange(r: PortRange): string {
     return r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`;
 }
@@ -50,8 +48,7 @@ const single = (port: number): PortRange => ({ from: port, to: port });
  */
 const RDS_ENGINE_PORTS: ReadonlyArray<[prefix: string, port: number]> = [
     ["aurora-postgresql", 5432],
-    ["aurora-mysql", 3306],
-    ["aurora", 3306], // the legacy "aurora" engine is Aurora MySQL 5.6
+    ["aurora", 3306], // "aurora-mysql", and the legacy "aurora" engine (Aurora MySQL 5.6)
     ["postgres", 5432],
     ["mysql", 3306],
     ["mariadb", 3306],
@@ -127,8 +124,8 @@ export type Decoded<T> =
 
 const ALL_PROTOCOLS = new Set(["-1", "all"]);
 const TCP = new Set(["tcp", "6"]);
-/** Other protocols the EC2 API names, by name or number (udp 17, icmp 1, icmpv6 58). */
-const NAMED_NON_TCP = new Set(["udp", "17", "icmp", "1", "icmpv6", "58"]);
+/** Other protocols the EC2 API names (udp, icmp, icmpv6); any protocol number other than 6 is not TCP either. */
+const NAMED_NON_TCP = new Set(["udp", "icmp", "icmpv6"]);
 
 function portField(raw: unknown, field: string): Decoded<number | undefined> {
     if (raw === undefined || raw === null) return { state: "known", value: undefined };

@@ -48,7 +48,8 @@ export const configSchema: PolicyConfigSchema = {
 const NEVER_A_RESOURCE_TYPE = "customer-data-guard:index:NotAResourceType";
 type PulumiTyped = { __pulumiType?: string };
 
-let exemptions: ParsedExemptions = { ok: true, exemptions: [] };
+/** Undefined until the exemptions policy has read the config. */
+let exemptions: ParsedExemptions | undefined;
 
 function exemptionsPolicy(ruleNames: readonly string[]): ResourceValidationPolicy {
     return {
@@ -81,7 +82,7 @@ function reportAll(
     reportViolation: ReportViolation,
 ): void {
     const config = args.getConfig() as Record<string, unknown>;
-    const list: readonly Exemption[] = exemptions.ok ? exemptions.exemptions : [];
+    const list: readonly Exemption[] = exemptions?.ok ? exemptions.exemptions : [];
     const now = new Date();
     const exempted: string[] = [];
     for (const finding of findings) {

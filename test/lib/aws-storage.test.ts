@@ -93,6 +93,10 @@ describe("classifyS3Endpoint", () => {
         "abc.execute-api.us-east-1.amazonaws.com",
         "",
         "example.comhttps://telemetry.s3.amazonaws.com", // a scheme is stripped only at the start of the name
+        "telemetry.s3.amazonaws.com.example.net", // the whole name must be an S3 host, not its start
+        "telemetry.s3-website-us-east-1.amazonaws.com.example.net",
+        "example\ntelemetry.s3.amazonaws.com", // nor its last line
+        "example\ntelemetry.s3-website-us-east-1.amazonaws.com",
     ])("%s is not an S3 endpoint", (domain) => {
         expect(classifyS3Endpoint(domain)).toBeUndefined();
     });

@@ -120,6 +120,11 @@ describe("AWS's 'meaning of public' page: its own examples", () => {
             { accessPointContext: true },
         ],
         [
+            "not public: bucket policy, a partial access point name wildcard (telemetry-*), account fixed",
+            policy(allow({ AWS: "*" }, { StringLike: { "s3:DataAccessPointArn": "arn:aws:s3:us-west-2:123456789012:accesspoint/telemetry-*" } })),
+            "not-public",
+        ],
+        [
             "not public: access point policy, fixed s3:DataAccessPointArn",
             policy(allow({ AWS: "*" }, { StringEquals: { "s3:DataAccessPointArn": "arn:aws:s3:us-west-2:123456789012:accesspoint/reports" } })),
             "not-public",
@@ -254,12 +259,29 @@ describe("conditions that do not scope", () => {
             ["public", [0, "outside the access point name"]],
         ],
         ["public: empty Condition object", policy(allow("*", {})), ["public", [0, "empty Condition"]]],
+        ["public: StringNotEqualsIgnoreCase", policy(allow("*", { StringNotEqualsIgnoreCase: { "aws:SourceVpce": "vpce-1a2b3c4d" } })), ["public", [0, "StringNotEqualsIgnoreCase is a negated operator"]]],
+        ["public: NumericNotEquals", policy(allow("*", { NumericNotEquals: { "aws:SourceAccount": "111122223333" } })), ["public", [0, "NumericNotEquals is a negated operator"]]],
         [
             "public: the why lists every non-scoping entry",
             policy(allow("*", { Bool: { "aws:SecureTransport": "true" }, StringLike: { "aws:SourceVpc": "vpc-*" } })),
             ["public", [0, "aws:SecureTransport does not limit who can call; aws:SourceVpc uses StringLike"]],
         ],
     ]);
+});
+
+describe("every condition operator AWS lists is read, not taken for a malformed one", () => {
+    it.each([
+        ["StringEquals", "x"], ["StringNotEquals", "x"], ["StringEqualsIgnoreCase", "x"], ["StringNotEqualsIgnoreCase", "x"], ["StringLike", "x"], ["StringNotLike", "x"],
+        ["NumericEquals", "1"], ["NumericNotEquals", "1"], ["NumericLessThan", "1"], ["NumericLessThanEquals", "1"], ["NumericGreaterThan", "1"], ["NumericGreaterThanEquals", "1"],
+        ["DateEquals", "2030-01-01T00:00:00Z"], ["DateNotEquals", "2030-01-01T00:00:00Z"], ["DateLessThan", "2030-01-01T00:00:00Z"],
+        ["DateLessThanEquals", "2030-01-01T00:00:00Z"], ["DateGreaterThan", "2030-01-01T00:00:00Z"], ["DateGreaterThanEquals", "2030-01-01T00:00:00Z"],
+        ["Bool", "true"], ["BinaryEquals", "QmluYXJ5VmFsdWVJbkJhc2U2NA=="], ["IpAddress", "203.0.113.0/24"], ["NotIpAddress", "203.0.113.0/24"],
+        ["ArnEquals", "arn:aws:sns:us-east-1:111122223333:t"], ["ArnLike", "arn:aws:sns:us-east-1:111122223333:t"],
+        ["ArnNotEquals", "arn:aws:sns:us-east-1:111122223333:t"], ["ArnNotLike", "arn:aws:sns:us-east-1:111122223333:t"], ["Null", "false"],
+    ])("%s on a key that does not limit who can call: public, with that reason", (operator, value) => {
+        const verdict = analyzePolicyDocument(policy(allow("*", { [operator]: { "aws:UserAgent": value } })));
+        expect(verdict).toMatchObject({ kind: "public", statements: [{ why: "aws:UserAgent does not limit who can call" }] });
+    });
 });
 
 describe("aws:SourceIp thresholds (IPv4 > /8 unless RFC 1918, IPv6 > /32)", () => {

@@ -74,7 +74,8 @@ let session: AnalyzerSession;
 
 beforeAll(async () => {
     session = await serveInProcess(toPolicies([bucketAcl, anyBucketAcl, leader, stackAcl]), {
-        [EXEMPTIONS_POLICY]: { properties: { exemptions: [active, expired] } },
+        // The policy's name as users write it in their config (README), not the constant: it is the contract.
+        "customer-data-guard-exemptions": { properties: { exemptions: [active, expired] } },
         "rule-acl": { properties: { unknownValues: "warn" } },
         "rule-leader": { enforcementLevel: "disabled" },
     });

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { analyzeRequest, analyzeStackRequest, readDiagnostics, readNotApplicable } from "../../cli/protocol";
+import { reconcilePolicyPackConfig } from "../../cli/policy-config";
 import type { CapturedResource } from "../../cli/captured";
 import { EXEMPTIONS_POLICY, exemptionsSchema } from "../../policies/lib/exemptions";
 import { configSchema, toPolicies } from "../../policies/lib/policy-adapter";
@@ -208,5 +209,35 @@ describe("the policies served", () => {
         const { catalog: _catalog, ...published } = meta;
         expect(served).toMatchObject({ ...published, name: "rule-r", enforcementLevel: "advisory", configSchema });
         expect(toPolicies([stackRule])[1]).toMatchObject({ name: "rule-s", enforcementLevel: "mandatory", configSchema });
+    });
+});
+
+describe("unknownValues, as the engine validates each rule's config", () => {
+    // Built inside each test: the schema is a module-level constant, mutated at load under Stryker.
+    const rulePolicy = () => toPolicies([{ ...meta, kind: "resource", name: "rule-r", appliesTo: awsTypes("aws:s3/bucket:Bucket"), check: () => [] }])[1];
+    const configure = (properties: Record<string, unknown>) =>
+        reconcilePolicyPackConfig([rulePolicy()], {}, { "rule-r": { properties } })["rule-r"].properties;
+
+    it("is documented, defaults to fail and accepts warn", () => {
+        expect(rulePolicy().configSchema).toEqual({
+            properties: {
+                unknownValues: {
+                    type: "string",
+                    enum: ["fail", "warn"],
+                    default: "fail",
+                    description: "What an exposure switch that is unknown during preview does: fail (mandatory violation) or warn.",
+                },
+            },
+        });
+        expect(reconcilePolicyPackConfig([rulePolicy()], {}, {})["rule-r"].properties).toEqual({ unknownValues: "fail" });
+        expect(configure({ unknownValues: "warn" })).toEqual({ unknownValues: "warn" });
+        expect(configure({ unknownValues: "fail" })).toEqual({ unknownValues: "fail" });
+    });
+
+    it.each([
+        ["a value outside fail and warn", "ignore", "unknownValues: must be equal to one of the allowed values"],
+        ["a value that is not a string", false, "unknownValues: must be string"],
+    ])("rejects %s", (_case, unknownValues, error) => {
+        expect(() => configure({ unknownValues })).toThrow(`the policy pack config is invalid:\n  rule-r: ${error}`);
     });
 });
