@@ -17,6 +17,7 @@ import {
     isWholeInternet,
     parseCidrOrAddress,
     parseStartEnd,
+    RFC1918,
     type IpFamily,
     type IpRange,
 } from "./ip-ranges";
@@ -234,17 +235,10 @@ export function judgeStartEnd(
     return reason !== undefined ? { verdict: "public", text, reason } : { verdict: "private", text, range: parsed.range };
 }
 
-const RFC1918_BLOCKS: readonly IpRange[] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map((text) => {
-    const p = parseCidrOrAddress(text);
-    // Stryker disable next-line StringLiteral: unreachable, the three constant blocks always parse
-    if (!p.ok) throw new Error(`internal: ${p.reason}`);
-    return p.range;
-});
-
 /** Addresses of an IPv4 interval outside RFC 1918 space (the blocks are disjoint). */
 function outsideRfc1918(r: IpRange): bigint {
     let count = addressCount(r);
-    for (const block of RFC1918_BLOCKS) {
+    for (const block of RFC1918) {
         // Stryker disable next-line EqualityOperator: max of two bigints; when they are equal both arms give the same value
         const first = r.first > block.first ? r.first : block.first;
         // Stryker disable next-line EqualityOperator: min of two bigints; when they are equal both arms give the same value

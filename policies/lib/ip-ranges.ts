@@ -145,9 +145,10 @@ export function isWholeInternet(r: IpRange): boolean {
     return r.first === 0n && r.last === (1n << BigInt(BITS[r.family])) - 1n;
 }
 
-const RFC1918: ReadonlyArray<IpRange> = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map((c) => {
+/** The RFC 1918 private IPv4 blocks. */
+export const RFC1918: ReadonlyArray<IpRange> = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map((c) => {
     const p = parseCidrOrAddress(c);
-    // Stryker disable next-line StringLiteral: the three CIDRs above are constants that always parse, so the message is never built
+    // Stryker disable next-line ConditionalExpression,StringLiteral: the three CIDRs above are constants that always parse, so the check never fires
     if (!p.ok) throw new Error(`internal: ${p.reason}`);
     return p.range;
 });

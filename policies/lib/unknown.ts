@@ -28,7 +28,7 @@ const PROXY_TARGET = "__getSpecialProxyTarget";
 export function unwrapProxy<T>(value: T): T {
     if (value !== null && typeof value === "object") {
         const target = (value as Record<string, unknown>)[PROXY_TARGET];
-        if (target !== undefined && target !== null && typeof target === "object") {
+        if (target !== null && typeof target === "object") {
             return target as T;
         }
     }

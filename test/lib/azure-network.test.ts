@@ -18,6 +18,8 @@ import {
     readAccessSwitch,
     readDefaultAction,
     SQL_FIREWALL_RULES,
+    SQL_IPV6_FIREWALL_RULES,
+    CITUS_FIREWALL_RULES,
     unionExposure,
     whyRangeIsPublic,
     type AccessSwitch,
@@ -423,6 +425,14 @@ describe("firewalledServerFindings (the join)", () => {
         expect(run(node(SERVER, "db", {}), node(RULE, "all", { serverName: UNKNOWN, ...allowAll }, { dependencies: [urn(SERVER, "db")] }))).toHaveLength(1);
         expect(run(node(SERVER, "db", { name: "db-1" }), node(RULE, "all", { serverName: "db-1", ...allowAll }))).toHaveLength(1);
         expect(run(node(SERVER, "db", { serverName: "db-1" }), node(RULE, "all", { serverName: "db-1", ...allowAll }))).toHaveLength(1);
+    });
+    it("IPv6 SQL rules join by serverName, Cosmos DB for PostgreSQL rules by clusterName, both by known name only", () => {
+        const sqlV6 = { ...family, rules: SQL_IPV6_FIREWALL_RULES };
+        const v6Rule = node("azure-native:sql:IPv6FirewallRule", "v6", { serverName: "db-1", startIPv6Address: "::", endIPv6Address: "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff" });
+        expect(firewalledServerFindings(new StackGraph([node(SERVER, "db", { name: "db-1" }), v6Rule]), sqlV6)).toHaveLength(1);
+        const citus = { ...family, label: "cluster", servers: azureType("dbforpostgresql", "ServerGroupCluster"), serverKeys: ["name", "clusterName"], rules: CITUS_FIREWALL_RULES };
+        const citusRule = node("azure-native:dbforpostgresql:ServerGroupFirewallRule", "all", { clusterName: "c-1", ...allowAll });
+        expect(firewalledServerFindings(new StackGraph([node("azure-native:dbforpostgresql:ServerGroupCluster", "c", { name: "c-1" }), citusRule]), citus)).toHaveLength(1);
     });
     it("a rule of another server, or an unlinked rule, does not make this server public", () => {
         expect(run(node(SERVER, "db", { name: "db-1" }), node(RULE, "all", { serverName: "other", ...allowAll }))).toEqual([]);

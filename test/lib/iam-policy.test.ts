@@ -120,6 +120,21 @@ describe("AWS's 'meaning of public' page: its own examples", () => {
             { accessPointContext: true },
         ],
         [
+            "not public: bucket policy, access point name wildcard in the China partition (aws-cn)",
+            policy(allow({ AWS: "*" }, { StringLike: { "s3:DataAccessPointArn": "arn:aws-cn:s3:cn-north-1:123456789012:accesspoint/*" } })),
+            "not-public",
+        ],
+        [
+            "public: bucket policy, an access point ARN wildcard with text before arn:",
+            policy(allow({ AWS: "*" }, { StringLike: { "s3:DataAccessPointArn": "*arn:aws:s3:us-west-2:123456789012:accesspoint/*" } })),
+            ["public", [0, "outside the access point name"]],
+        ],
+        [
+            "public: bucket policy, an access point ARN wildcard with a second line",
+            policy(allow({ AWS: "*" }, { StringLike: { "s3:DataAccessPointArn": "arn:aws:s3:us-west-2:123456789012:accesspoint/*\n*" } })),
+            ["public", [0, "outside the access point name"]],
+        ],
+        [
             "not public: bucket policy, a partial access point name wildcard (telemetry-*), account fixed",
             policy(allow({ AWS: "*" }, { StringLike: { "s3:DataAccessPointArn": "arn:aws:s3:us-west-2:123456789012:accesspoint/telemetry-*" } })),
             "not-public",
@@ -260,6 +275,7 @@ describe("conditions that do not scope", () => {
         ],
         ["public: empty Condition object", policy(allow("*", {})), ["public", [0, "empty Condition"]]],
         ["public: StringNotEqualsIgnoreCase", policy(allow("*", { StringNotEqualsIgnoreCase: { "aws:SourceVpce": "vpce-1a2b3c4d" } })), ["public", [0, "StringNotEqualsIgnoreCase is a negated operator"]]],
+        ["public: DateNotEquals", policy(allow("*", { DateNotEquals: { "aws:SourceAccount": "111122223333" } })), ["public", [0, "DateNotEquals is a negated operator"]]],
         ["public: NumericNotEquals", policy(allow("*", { NumericNotEquals: { "aws:SourceAccount": "111122223333" } })), ["public", [0, "NumericNotEquals is a negated operator"]]],
         [
             "public: the why lists every non-scoping entry",

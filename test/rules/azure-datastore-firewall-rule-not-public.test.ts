@@ -43,6 +43,7 @@ const rows: Row[] = [
         expect: [{ level: M, message: 'range 0.0.0.0-0.0.0.0 is the "Allow Azure services" rule: it admits connections from every Azure subscription, including other customers\'' }],
     })),
     { kind: "fail", name: "the SQL encoding of Azure services is assumed where only the option is documented (MongoDB vCore)", resources: one("azure-native:cosmosdb:MongoClusterFirewallRule", { mongoClusterName: "m", ...AZURE }), expect: [{ level: M, message: "documents the option but not its API form" }] },
+    { kind: "fail", name: "the SQL encoding of Azure services is assumed where only the option is documented (Cosmos DB for PostgreSQL)", resources: one("azure-native:dbforpostgresql:ServerGroupFirewallRule", { clusterName: "c", ...AZURE }), expect: [{ level: M, message: "documents the option but not its API form" }] },
     { kind: "fail", name: "a range one address wider than /8", resources: one("azure-native:sql:FirewallRule", { serverName: "db", startIpAddress: "1.0.0.0", endIpAddress: "2.0.0.0" }), expect: [{ level: M, message: "holds 16,777,217 addresses, more than a /8" }] },
     { kind: "pass", name: "an exact /8 as a start-end pair", resources: one("azure-native:sql:FirewallRule", { serverName: "db", startIpAddress: "1.0.0.0", endIpAddress: "1.255.255.255" }), expect: [] },
     { kind: "pass", name: "RFC 1918 10/8", resources: one("azure-native:dbforpostgresql:FirewallRule", { serverName: "db", startIpAddress: "10.0.0.0", endIpAddress: "10.255.255.255" }), expect: [] },
