@@ -275,8 +275,10 @@ function conditionValues(raw: unknown, at: string, op: string, key: string): str
     });
 }
 
-/** One (operator, key, values) entry: does it pin the request to fixed values of a scoping key? */
-/** note: why the entry does not scope (scopes "no") or what is unknown (scopes "unknown"). */
+/**
+ * One (operator, key, values) entry: does it pin the request to fixed values of a scoping key? `note` says
+ * why it does not scope ("no") or what is unknown ("unknown").
+ */
 type EntryResult = { scopes: "yes" } | { scopes: "no" | "unknown"; note: string };
 
 /**
