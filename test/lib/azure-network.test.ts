@@ -26,6 +26,7 @@ import {
 } from "../../policies/lib/azure-network";
 import { parseCidrOrAddress, parseStartEnd, type IpRange } from "../../policies/lib/ip-ranges";
 import { StackGraph, type StackNode } from "../../policies/lib/stack-graph";
+import { node, urn } from "./stack-nodes";
 import { anyOf, azureType } from "../../policies/lib/type-tokens";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -397,16 +398,6 @@ describe("firewall-rule kinds", () => {
 describe("firewalledServerFindings (the join)", () => {
     const SERVER = "azure-native:sql:Server";
     const RULE = "azure-native:sql:FirewallRule";
-    const urn = (type: string, name: string) => `urn:pulumi:dev::p::${type}::${name}`;
-    const node = (type: string, name: string, props: Record<string, unknown>, links: Partial<StackNode> = {}): StackNode => ({
-        type,
-        name,
-        urn: urn(type, name),
-        props,
-        dependencies: [],
-        propertyDependencies: {},
-        ...links,
-    });
     const family = {
         label: "SQL server",
         servers: azureType("sql", "Server"),

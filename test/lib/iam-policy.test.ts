@@ -1,32 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { analyzePolicyDocument, type AnalyzeOptions, type DocumentVerdict } from "../../policies/lib/iam-policy";
+import { allow, BUCKET, deny, policy, type Stmt } from "./policy-documents";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"; // Pulumi's unknown string sentinel
 const UNKNOWN_OBJECT = "dd056dcd-154b-4c76-9bd3-c8f88648b5ff";
-
-type Stmt = Record<string, unknown>;
-
-const BUCKET = "arn:aws:s3:::amzn-s3-demo-bucket/*";
-
-/** An Allow statement on S3 for the given principal, with an optional Condition. */
-function allow(principal: unknown, condition?: unknown, extra: Stmt = {}): Stmt {
-    return {
-        Effect: "Allow",
-        Principal: principal,
-        Action: "s3:GetObject",
-        Resource: BUCKET,
-        ...(condition === undefined ? {} : { Condition: condition }),
-        ...extra,
-    };
-}
-
-function deny(principal: unknown, condition?: unknown): Stmt {
-    return { Effect: "Deny", Principal: principal, Action: "s3:*", Resource: BUCKET, ...(condition === undefined ? {} : { Condition: condition }) };
-}
-
-function policy(...statements: unknown[]): Record<string, unknown> {
-    return { Version: "2012-10-17", Statement: statements };
-}
 
 /** Expected verdicts: "not-public", ["public", [index, whySubstring], ...], ["unknown", detail], ["malformed", reason]. */
 type Expected =

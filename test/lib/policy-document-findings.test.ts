@@ -2,25 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { AnalyzeOptions } from "../../policies/lib/iam-policy";
 import { policyDocumentFindings } from "../../policies/lib/policy-document-findings";
 import type { Finding } from "../../policies/lib/rule";
+import { allow, policy } from "./policy-documents";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"; // Pulumi's unknown string sentinel
-
-const BUCKET = "arn:aws:s3:::amzn-s3-demo-bucket/*";
-
-function allow(principal: unknown, condition?: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
-    return {
-        Effect: "Allow",
-        Principal: principal,
-        Action: "s3:GetObject",
-        Resource: BUCKET,
-        ...(condition === undefined ? {} : { Condition: condition }),
-        ...extra,
-    };
-}
-
-function policy(...statements: unknown[]): Record<string, unknown> {
-    return { Version: "2012-10-17", Statement: statements };
-}
 
 const accessPointWildcard = policy(allow({ AWS: "*" }, { StringLike: { "s3:DataAccessPointArn": "arn:aws:s3:us-west-2:123456789012:accesspoint/*" } }));
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { StackGraph, type StackNode } from "../../policies/lib/stack-graph";
 import { awsTypes, azureType } from "../../policies/lib/type-tokens";
 import { UNKNOWN } from "../harness";
+import { node, urn } from "./stack-nodes";
 
 const BUCKET = "aws:s3/bucketV2:BucketV2";
 const BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
@@ -14,16 +15,6 @@ const RULE_SET = "azure-native:servicebus:NamespaceNetworkRuleSet";
 const BUCKETS = awsTypes(BUCKET);
 const NAMESPACES = azureType("servicebus", "Namespace");
 
-const urn = (type: string, name: string) => `urn:pulumi:dev::p::${type}::${name}`;
-const node = (type: string, name: string, props: Record<string, unknown>, links: Partial<StackNode> = {}): StackNode => ({
-    type,
-    name,
-    urn: urn(type, name),
-    props,
-    dependencies: [],
-    propertyDependencies: {},
-    ...links,
-});
 const names = (nodes: readonly StackNode[]) => nodes.map((n) => n.name);
 
 describe("StackGraph", () => {
