@@ -39,12 +39,13 @@ function defined(value: Record<string, unknown>): Record<string, unknown> {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
-function captured(r: TestResource): CapturedResource {
+/** The resource as the runner captures it from a program; `urn` defaults to this harness's stack. */
+export function captured(r: TestResource, urn = urnOf(r.type, r.name)): CapturedResource {
     const props = defined(r.props);
     return {
         type: r.type,
         name: r.name,
-        urn: urnOf(r.type, r.name),
+        urn,
         parent: r.parent,
         custom: true,
         inputs: props,
@@ -58,7 +59,8 @@ function captured(r: TestResource): CapturedResource {
     };
 }
 
-function invoke(fn: (call: unknown, cb: (err: Error | null, resp: unknown) => void) => unknown, request: unknown): Promise<any> {
+/** Calls one of @pulumi/policy's server RPC functions with a request; rejects on a gRPC error. */
+export function invoke(fn: (call: unknown, cb: (err: Error | null, resp: unknown) => void) => unknown, request: unknown): Promise<any> {
     return new Promise((resolve, reject) => {
         void fn({ request }, (err, resp) => (err ? reject(err) : resolve(resp)));
     });
@@ -94,7 +96,7 @@ export function analyze(resource: TestResource): Promise<Outcome> {
 
 /** AnalyzeStack over the given resources' outputs with every policy of the pack. */
 export function analyzeStack(resources: TestResource[]): Promise<Outcome> {
-    return analyzeStackCaptured(resources.map(captured));
+    return analyzeStackCaptured(resources.map((r) => captured(r)));
 }
 
 /** One row of a rule's table. `expect` lists the exact violations of THIS rule: [level, message fragment]. */

@@ -7,6 +7,7 @@ import { expect, vi } from "vitest";
 import type { CapturedResource } from "../cli/captured";
 import { AnalyzerSession } from "../cli/engine";
 import type { PolicyPackConfig } from "../cli/policy-config";
+import { captured } from "./harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const server = require("@pulumi/policy/server");
@@ -31,8 +32,5 @@ export const BUCKET = "aws:s3/bucket:Bucket";
 /** A bucket of project "adapter", stack "dev", with the given ACL (and a `twice` switch for test rules). */
 export function bucket(name: string, acl?: string, twice = false): CapturedResource {
     const props: Record<string, unknown> = acl === undefined ? {} : { acl, twice };
-    return {
-        type: BUCKET, name, urn: `urn:pulumi:dev::adapter::${BUCKET}::${name}`, custom: true, inputs: props, outputs: props,
-        dependencies: [], propertyDependencies: {}, aliases: [], protect: false, ignoreChanges: [], additionalSecretOutputs: [],
-    };
+    return captured({ type: BUCKET, name, props }, `urn:pulumi:dev::adapter::${BUCKET}::${name}`);
 }

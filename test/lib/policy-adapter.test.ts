@@ -3,13 +3,14 @@
 
 import { describe, expect, it } from "vitest";
 import { analyzeRequest, analyzeStackRequest, readDiagnostics, readNotApplicable } from "../../cli/protocol";
-import { reconcilePolicyPackConfig } from "../../cli/policy-config";
+import { reconcilePolicyPackConfig, type PolicyDescription } from "../../cli/policy-config";
 import type { CapturedResource } from "../../cli/captured";
 import { EXEMPTIONS_POLICY, exemptionsSchema } from "../../policies/lib/exemptions";
 import { configSchema, toPolicies } from "../../policies/lib/policy-adapter";
 import type { ResourceRule, StackRule } from "../../policies/lib/rule";
 import { unknownSwitchFinding } from "../../policies/lib/rule";
 import { awsTypes } from "../../policies/lib/type-tokens";
+import { captured, invoke } from "../harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const server = require("@pulumi/policy/server");
@@ -30,17 +31,12 @@ function flagsType(name: string, type: string, runs: { count: number }): StackRu
 }
 
 function resource(type: string, name: string, props: Record<string, unknown> = {}): CapturedResource {
-    return {
-        type, name, urn: `urn:pulumi:s::p::${type}::${name}`, custom: true, inputs: props, outputs: props,
-        dependencies: [], propertyDependencies: {}, aliases: [], protect: false, ignoreChanges: [], additionalSecretOutputs: [],
-    };
+    return captured({ type, name, props }, `urn:pulumi:s::p::${type}::${name}`);
 }
 
 async function analyzeStack(policies: unknown[], resources: CapturedResource[]) {
     const fn = server.makeAnalyzeStackRpcFun("pack", "1.0.0", "mandatory", policies);
-    const resp: any = await new Promise((resolve, reject) =>
-        fn({ request: analyzeStackRequest(resources, new Map(resources.map((r) => [r.urn, r]))) }, (e: Error | null, r: unknown) => (e ? reject(e) : resolve(r))),
-    );
+    const resp = await invoke(fn, analyzeStackRequest(resources, new Map(resources.map((r) => [r.urn, r]))));
     return { diagnostics: readDiagnostics(resp, "", "analyzeStack"), notApplicable: readNotApplicable(resp, "") };
 }
 
@@ -128,7 +124,7 @@ describe("resource rules", () => {
     const analyze = async (props: Record<string, unknown>, type = "aws:s3/bucket:Bucket") => {
         const fn = server.makeAnalyzeRpcFun("pack", "1.0.0", "mandatory", toPolicies([rule]));
         const r = resource(type, "b", props);
-        const resp: any = await new Promise((resolve, reject) => fn({ request: analyzeRequest(r, props, new Map()) }, (e: Error | null, x: unknown) => (e ? reject(e) : resolve(x))));
+        const resp = await invoke(fn, analyzeRequest(r, props, new Map()));
         return readDiagnostics(resp, r.urn, "analyze");
     };
 
@@ -149,7 +145,7 @@ describe("resource rules", () => {
         const several: ResourceRule = { ...rule, name: "rule-several", appliesTo: awsTypes("aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2") };
         const fn = server.makeAnalyzeRpcFun("pack", "1.0.0", "mandatory", toPolicies([rule, several]));
         const r = resource("aws:sqs/queue:Queue", "q");
-        const resp: any = await new Promise((resolve, reject) => fn({ request: analyzeRequest(r, {}, new Map()) }, (e: Error | null, x: unknown) => (e ? reject(e) : resolve(x))));
+        const resp = await invoke(fn, analyzeRequest(r, {}, new Map()));
         expect(readDiagnostics(resp, r.urn, "analyze")).toEqual([]);
         expect(readNotApplicable(resp, r.urn).map((n: { policyName: string; reason: string }) => [n.policyName, n.reason])).toEqual([
             ["rule-r", "Policy only applies to resources of type 'aws:s3/bucket:Bucket'"],
@@ -169,7 +165,7 @@ describe("resource rules", () => {
         const verbose: ResourceRule = { ...rule, check: () => { throw new Error("x".repeat(5000)); } };
         const fn = server.makeAnalyzeRpcFun("pack", "1.0.0", "mandatory", toPolicies([verbose]));
         const r = resource("aws:s3/bucket:Bucket", "b");
-        const resp: any = await new Promise((resolve, reject) => fn({ request: analyzeRequest(r, {}, new Map()) }, (e: Error | null, x: unknown) => (e ? reject(e) : resolve(x))));
+        const resp = await invoke(fn, analyzeRequest(r, {}, new Map()));
         const [d] = readDiagnostics(resp, r.urn, "analyze");
         expect(d.message).toContain(`(${"x".repeat(300)}). It is treated as non-compliant`);
     });
@@ -214,7 +210,9 @@ describe("the policies served", () => {
 
 describe("unknownValues, as the engine validates each rule's config", () => {
     // Built inside each test: the schema is a module-level constant, mutated at load under Stryker.
-    const rulePolicy = () => toPolicies([{ ...meta, kind: "resource", name: "rule-r", appliesTo: awsTypes("aws:s3/bucket:Bucket"), check: () => [] }])[1];
+    // As the engine reads it from GetAnalyzerInfo (plain JSON; @pulumi/policy's schema type is narrower than the engine's).
+    const rulePolicy = () =>
+        toPolicies([{ ...meta, kind: "resource", name: "rule-r", appliesTo: awsTypes("aws:s3/bucket:Bucket"), check: () => [] }])[1] as unknown as PolicyDescription;
     const configure = (properties: Record<string, unknown>) =>
         reconcilePolicyPackConfig([rulePolicy()], {}, { "rule-r": { properties } })["rule-r"].properties;
 

@@ -2,11 +2,10 @@
 // `remediate`: the returned properties are what the engine would create instead.
 
 import { describe, expect, it } from "vitest";
-import type { CapturedResource } from "../../cli/captured";
 import { analyzeRequest } from "../../cli/protocol";
 import { toPolicies } from "../../policies/lib/policy-adapter";
 import { rules } from "../../policies/registry";
-import { UNKNOWN } from "../harness";
+import { captured, invoke, UNKNOWN } from "../harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const server = require("@pulumi/policy/server");
@@ -19,13 +18,8 @@ const remediateAll = server.makeRemediateRpcFun(
 );
 
 async function remediate(type: string, props: Record<string, unknown>): Promise<Array<{ policy: string; properties: unknown }>> {
-    const r: CapturedResource = {
-        type, name: "subject", urn: `urn:pulumi:s::p::${type}::subject`, custom: true, inputs: props, outputs: props,
-        dependencies: [], propertyDependencies: {}, aliases: [], protect: false, ignoreChanges: [], additionalSecretOutputs: [],
-    };
-    const resp: any = await new Promise((resolve, reject) =>
-        remediateAll({ request: analyzeRequest(r, props, new Map()) }, (e: Error | null, x: unknown) => (e ? reject(e) : resolve(x))),
-    );
+    const r = captured({ type, name: "subject", props }, `urn:pulumi:s::p::${type}::subject`);
+    const resp = await invoke(remediateAll, analyzeRequest(r, props, new Map()));
     return resp.getRemediationsList().map((x: any) => ({ policy: x.getPolicyname(), properties: x.getProperties()?.toJavaScript() }));
 }
 
